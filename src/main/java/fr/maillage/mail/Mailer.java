@@ -1,0 +1,33 @@
+package fr.maillage.mail;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every e-mail goes through the outbox: {@link #queue} writes it in the caller's transaction
+ * (so a message exists if and only if what it tells happened), and a job sends it over SMTP
+ * with retries. Without SMTP, staff read the outbox in the admin area.
+ */
+@Service
+public class Mailer {
+
+    private final JdbcClient jdbc;
+
+    Mailer(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Queues the message and returns its outbox id. */
+    @Transactional
+    public long queue(OutgoingMail mail) {
+        if (mail.to() == null || mail.to().isBlank()) {
+            throw new IllegalArgumentException("Destinataire manquant");
+        }
+        return jdbc.sql("""
+                insert into mail_outbox (recipient, subject, body_text, body_html, category)
+                values (?, ?, ?, ?, ?) returning id""")
+                .params(mail.to().trim(), mail.subject(), mail.text(), mail.html(), mail.category())
+                .query(Long.class).single();
+    }
+}
