@@ -51,7 +51,8 @@ class AdminController {
 
     @GetMapping("/admin/personnes")
     String people(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String role,
-                  @RequestParam(required = false) String confirme, @RequestParam(defaultValue = "1") int page, Model model) {
+                  @RequestParam(required = false) String confirme, @RequestParam(defaultValue = "1") int page, Model model,
+                  jakarta.servlet.http.HttpServletRequest request) {
         Role roleFilter = parseRole(role);
         Boolean verified = "non".equals(confirme) ? Boolean.FALSE : "oui".equals(confirme) ? Boolean.TRUE : null;
         String query = q.length() > 200 ? q.substring(0, 200) : q;
@@ -60,6 +61,7 @@ class AdminController {
         model.addAttribute("role", roleFilter == null ? "" : roleFilter.name());
         model.addAttribute("confirme", verified == null ? "" : confirme);
         model.addAttribute("roles", Role.values());
+        model.addAttribute("back", "/admin/personnes" + (request.getQueryString() != null ? "?" + request.getQueryString() : ""));
         model.addAttribute("adminSection", "people");
         return "admin/people";
     }
@@ -87,7 +89,7 @@ class AdminController {
                         @RequestParam(defaultValue = "") String retour, RedirectAttributes redirect, Locale locale) {
         try {
             peopleAdmin.markEmailVerified(me, id);
-            redirect.addFlashAttribute("flash", messages.getMessage("admin.people.verified", null, locale));
+            redirect.addFlashAttribute("flash", messages.getMessage("admin.people.verified.done", null, locale));
         } catch (AccountException e) {
             redirect.addFlashAttribute("error", messages.getMessage(e.code(), null, locale));
         }
