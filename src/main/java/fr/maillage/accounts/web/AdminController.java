@@ -45,7 +45,6 @@ class AdminController {
     String dashboard(Model model, Locale locale) {
         model.addAttribute("tiles", tiles.stream().map(t -> t.render(locale)).toList());
         model.addAttribute("recentActions", staffActions.latest(0, 8));
-        model.addAttribute("adminSection", "dashboard");
         return "admin/dashboard";
     }
 
@@ -62,7 +61,6 @@ class AdminController {
         model.addAttribute("confirme", verified == null ? "" : confirme);
         model.addAttribute("roles", Role.values());
         model.addAttribute("back", "/admin/personnes" + (request.getQueryString() != null ? "?" + request.getQueryString() : ""));
-        model.addAttribute("adminSection", "people");
         return "admin/people";
     }
 
@@ -105,7 +103,6 @@ class AdminController {
         model.addAttribute("total", total);
         model.addAttribute("page", current);
         model.addAttribute("totalPages", totalPages);
-        model.addAttribute("adminSection", "journal");
         return "admin/journal";
     }
 

@@ -49,7 +49,6 @@ class AdminMailController {
         model.addAttribute("categories", outbox.categories());
         model.addAttribute("counts", outbox.counts());
         model.addAttribute("smtpConfigured", outbox.smtpConfigured());
-        model.addAttribute("adminSection", "mail");
         return "admin/mail/list";
     }
 
@@ -57,7 +56,6 @@ class AdminMailController {
     String view(@PathVariable long id, Model model) {
         model.addAttribute("message", outbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         model.addAttribute("smtpConfigured", outbox.smtpConfigured());
-        model.addAttribute("adminSection", "mail");
         return "admin/mail/view";
     }
 
