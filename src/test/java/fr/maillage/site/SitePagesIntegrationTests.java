@@ -1,0 +1,98 @@
+package fr.maillage.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+
+import fr.maillage.support.TestPerson;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class SitePagesIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void legalPagesRenderTheirMarkdownInFrenchAndEnglish() throws Exception {
+        String fr = mvc.perform(get("/confidentialite")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(fr).contains("<h1>Données personnelles</h1>").contains("<strong>exporter vos données</strong>");
+        String en = mvc.perform(get("/confidentialite").header("Accept-Language", "en-GB,en;q=0.9"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(en).contains("<h1>Privacy</h1>").contains("lang=\"en\"");
+        mvc.perform(get("/mentions-legales")).andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("Mentions légales")));
+    }
+
+    @Test
+    void contactFormRelaysTheMessageToTheTeamThroughTheOutbox() throws Exception {
+        String subject = "Question " + UUID.randomUUID();
+        mvc.perform(post("/contact").with(csrf())
+                        .param("name", "Awa Diop").param("email", "awa@example.org")
+                        .param("subject", subject).param("message", "Bonjour, comment adhérer ?").param("website", ""))
+                .andExpect(status().is3xxRedirection());
+        var mail = jdbc.sql("select recipient, body_text from mail_outbox where subject = ?").param("[Contact] " + subject)
+                .query((rs, n) -> rs.getString(1) + "|" + rs.getString(2)).single();
+        assertThat(mail).startsWith("contact@maillage.example|").contains("awa@example.org").contains("comment adhérer");
+    }
+
+    @Test
+    void contactFormWithMistakesShowsFrenchErrorsAndSendsNothing() throws Exception {
+        long before = jdbc.sql("select count(*) from contact_message").query(Long.class).single();
+        String html = mvc.perform(post("/contact").with(csrf())
+                        .param("name", "").param("email", "pas-une-adresse").param("subject", "Objet").param("message", "<script>alert(1)</script>"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("Indiquez votre nom.").contains("L&#39;adresse électronique n&#39;est pas valide")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)</script>");
+        assertThat(jdbc.sql("select count(*) from contact_message").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void robotsFillingTheHiddenFieldAreIgnored() throws Exception {
+        long before = jdbc.sql("select count(*) from contact_message").query(Long.class).single();
+        mvc.perform(post("/contact").with(csrf()).param("name", "Bot").param("email", "bot@example.org")
+                        .param("subject", "Spam").param("message", "Buy").param("website", "http://spam.example"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select count(*) from contact_message").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void staffEditAPageAndVisitorsSeeTheNewText() throws Exception {
+        mvc.perform(post("/admin/pages/accessibilite").with(csrf()).with(user(TestPerson.member(901))))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/admin/pages/accessibilite").with(csrf()).with(user(TestPerson.staff(902)))
+                        .param("titleFr", "Accessibilité").param("titleEn", "Accessibility")
+                        .param("bodyFr", "Déclaration **mise à jour**.").param("bodyEn", "Statement **updated**."))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/accessibilite")).andExpect(content().string(org.hamcrest.Matchers.containsString("Déclaration <strong>mise à jour</strong>.")));
+        assertThat(jdbc.sql("select count(*) from staff_action where action = 'site.page.updated' and details = 'accessibilite'")
+                .query(Long.class).single()).isGreaterThanOrEqualTo(1);
+        // an empty text is refused and changes nothing
+        mvc.perform(post("/admin/pages/accessibilite").with(csrf()).with(user(TestPerson.staff(902)))
+                        .param("titleFr", "").param("titleEn", "Accessibility").param("bodyFr", "").param("bodyEn", "x"))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("Indiquez un titre.")));
+        mvc.perform(get("/accessibilite")).andExpect(content().string(org.hamcrest.Matchers.containsString("mise à jour")));
+    }
+
+    @Test
+    void unknownPageIsA404InFrench() throws Exception {
+        mvc.perform(get("/cette-page-nexiste-pas")).andExpect(status().isNotFound());
+    }
+}
