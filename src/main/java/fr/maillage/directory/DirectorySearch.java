@@ -393,7 +393,9 @@ public class DirectorySearch {
             if (token.length() <= 3) {
                 fuzzy.must(f.match().field(OrganisationSearchMapping.NAME).matching(token));
             } else {
-                fuzzy.must(f.match().field(OrganisationSearchMapping.NAME).matching(token).fuzzy(token.length() <= 6 ? 1 : 2, 1));
+                // two edits only on long words, with a two-letter exact prefix: far fewer terms to visit
+                boolean longWord = token.length() > 6;
+                fuzzy.must(f.match().field(OrganisationSearchMapping.NAME).matching(token).fuzzy(longWord ? 2 : 1, longWord ? 2 : 1));
             }
         }
         fuzzy.boost(0.3f);
