@@ -289,7 +289,7 @@ public class Directory {
         return jdbc.sql("""
                 select r.id, r.organisation_id, o.name, o.slug, r.person_id, r.display_name, r.email, r.message, r.status, r.created_at
                 from organisation_join_request r join organisation o on o.id = r.organisation_id
-                where """ + where + " order by r.created_at desc, r.id desc")
+                """ + " where " + where + " order by r.created_at desc, r.id desc")
                 .param("p", param)
                 .query((rs, n) -> new JoinRequestView(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("name"),
                         rs.getString("slug"), rs.getLong("person_id"), rs.getString("display_name"), rs.getString("email"),

@@ -10,6 +10,7 @@ import fr.maillage.directory.EditableOrganisation;
 import fr.maillage.directory.OrganisationNotFoundException;
 import fr.maillage.directory.OrganisationStatus;
 import fr.maillage.shared.security.CurrentPerson;
+import fr.maillage.shared.text.Markdown;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,10 +32,12 @@ class DirectoryAdminController {
 
     private final Directory directory;
     private final MessageSource messages;
+    private final Markdown markdown;
 
-    DirectoryAdminController(Directory directory, MessageSource messages) {
+    DirectoryAdminController(Directory directory, MessageSource messages, Markdown markdown) {
         this.directory = directory;
         this.messages = messages;
+        this.markdown = markdown;
     }
 
     @GetMapping("/admin/moderation")
@@ -62,6 +65,7 @@ class DirectoryAdminController {
     String show(@PathVariable long id, Model model) {
         EditableOrganisation org = directory.editable(id).orElseThrow(() -> new OrganisationNotFoundException("#" + id));
         model.addAttribute("organisation", org);
+        model.addAttribute("descriptionHtml", markdown.toHtml(org.data().description()));
         model.addAttribute("members", directory.members(id));
         model.addAttribute("history", directory.history(id));
         model.addAttribute("requests", directory.pendingJoinRequests(id));
