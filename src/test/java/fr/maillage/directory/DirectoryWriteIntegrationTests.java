@@ -54,7 +54,7 @@ class DirectoryWriteIntegrationTests {
     @Autowired
     Reference reference;
 
-    final TestPerson staff = TestPerson.staff("Camille Équipe");
+    final WriteSideTestPerson staff = WriteSideTestPerson.staff("Camille Équipe");
 
     // ------------------------------------------------------------------ helpers
 
@@ -146,7 +146,7 @@ class DirectoryWriteIntegrationTests {
     }
 
     /** Submits a valid structure through the form (as {@code who}) and returns its id. */
-    long submit(TestPerson who, Map<String, String> params) throws Exception {
+    long submit(WriteSideTestPerson who, Map<String, String> params) throws Exception {
         var response = mvc.perform(form("/se-referencer", params).with(user(who)).with(csrf())).andReturn().getResponse();
         assertThat(response.getStatus()).as(() -> errorsIn(response)).isEqualTo(302);
         return idOf(params.get("name"));
@@ -165,7 +165,7 @@ class DirectoryWriteIntegrationTests {
         }
     }
 
-    String page(String url, TestPerson who) throws Exception {
+    String page(String url, WriteSideTestPerson who) throws Exception {
         return mvc.perform(get(url).with(user(who))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
@@ -173,7 +173,7 @@ class DirectoryWriteIntegrationTests {
 
     @Test
     void aValidStructureIsPendingWithItsHistoryAndMailsAndTheSubmitterAsAdmin() throws Exception {
-        TestPerson alice = TestPerson.member("Alice Martin");
+        WriteSideTestPerson alice = WriteSideTestPerson.member("Alice Martin");
         String name = "Eau pour tous " + token();
         MockMultipartFile logo = new MockMultipartFile("logo", "logo.png", "image/png", png(40, 40));
 
@@ -228,7 +228,7 @@ class DirectoryWriteIntegrationTests {
 
     @Test
     void badInputGetsFrenchFieldErrorsKeepsWhatWasTypedAndSavesNothing() throws Exception {
-        TestPerson bob = TestPerson.member("Bob Durand");
+        WriteSideTestPerson bob = WriteSideTestPerson.member("Bob Durand");
         record Case(String field, String value, MockMultipartFile logo, String message) {
         }
         byte[] pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF".getBytes();
@@ -282,7 +282,7 @@ class DirectoryWriteIntegrationTests {
 
     @Test
     void theDepartementIsDerivedFromThePostalCodeIncludingCorsicaAndOverseas() throws Exception {
-        TestPerson carla = TestPerson.member("Carla Santoni");
+        WriteSideTestPerson carla = WriteSideTestPerson.member("Carla Santoni");
         Map<String, String[]> expected = Map.of(
                 "20000", new String[] {"2A", "94"},
                 "20200", new String[] {"2B", "94"},
@@ -304,8 +304,8 @@ class DirectoryWriteIntegrationTests {
 
     @Test
     void aSimilarNameInTheSameDepartementShowsTheDuplicatesStepAndCanContinue() throws Exception {
-        TestPerson first = TestPerson.member("Fatou Ndiaye");
-        TestPerson second = TestPerson.member("Jean Dupont");
+        WriteSideTestPerson first = WriteSideTestPerson.member("Fatou Ndiaye");
+        WriteSideTestPerson second = WriteSideTestPerson.member("Jean Dupont");
         String t = token();
         Map<String, String> original = validForm("Les amis du Sénégal " + t);
         original.put("postalCode", "35000");
@@ -341,9 +341,9 @@ class DirectoryWriteIntegrationTests {
 
     @Test
     void theSameSiretIsADuplicateAndTheJoinRequestIsApprovedOrRefusedByTheAdmins() throws Exception {
-        TestPerson admin = TestPerson.member("Awa Traoré");
-        TestPerson joiner = TestPerson.member("Paul Morel");
-        TestPerson other = TestPerson.member("Léa Petit");
+        WriteSideTestPerson admin = WriteSideTestPerson.member("Awa Traoré");
+        WriteSideTestPerson joiner = WriteSideTestPerson.member("Paul Morel");
+        WriteSideTestPerson other = WriteSideTestPerson.member("Léa Petit");
         String siret = luhnSiret();
         Map<String, String> original = validForm("Coopération Bamako " + token());
         original.put("siret", siret);
@@ -389,8 +389,8 @@ class DirectoryWriteIntegrationTests {
 
     @Test
     void staffDecideJoinRequestsForAStructureWithoutAdmin() throws Exception {
-        TestPerson founder = TestPerson.member("Ancien Président");
-        TestPerson joiner = TestPerson.member("Nouvelle Présidente");
+        WriteSideTestPerson founder = WriteSideTestPerson.member("Ancien Président");
+        WriteSideTestPerson joiner = WriteSideTestPerson.member("Nouvelle Présidente");
         long id = submit(founder, validForm("Orpheline " + token()));
         jdbc.sql("delete from organisation_member where organisation_id = ?").param(id).update();
         directory.requestToJoin(id, joiner, "Je reprends la présidence");
@@ -421,7 +421,7 @@ class DirectoryWriteIntegrationTests {
 
     @Test
     void staffApproveAskForChangesRefuseWithMailsAndLog() throws Exception {
-        TestPerson owner = TestPerson.member("Nadia Benali");
+        WriteSideTestPerson owner = WriteSideTestPerson.member("Nadia Benali");
         String name = "Jumelage Kayes " + token();
         long id = submit(owner, validForm(name));
 
@@ -467,7 +467,7 @@ class DirectoryWriteIntegrationTests {
                 .containsExactly("CREATED", "CHANGES_REQUESTED", "RESUBMITTED", "APPROVED");
 
         // refuse another one
-        TestPerson spammer = TestPerson.member("Vendeur");
+        WriteSideTestPerson spammer = WriteSideTestPerson.member("Vendeur");
         long spam = submit(spammer, validForm("Promo pas chère " + token()));
         mvc.perform(post("/admin/structures/" + spam + "/refuser").param("message", "Ce n’est pas un acteur de la coopération.")
                         .with(user(staff)).with(csrf()))
@@ -483,8 +483,8 @@ class DirectoryWriteIntegrationTests {
 
     @Test
     void mergingKeepsPeopleThemesCountriesAndHistoryAndRedirectsTheRemovedSlug() throws Exception {
-        TestPerson a = TestPerson.member("Admin Gardée");
-        TestPerson b = TestPerson.member("Admin Doublon");
+        WriteSideTestPerson a = WriteSideTestPerson.member("Admin Gardée");
+        WriteSideTestPerson b = WriteSideTestPerson.member("Admin Doublon");
         String t = token();
         Map<String, String> keptForm = validForm("Terre solidaire " + t);
         long kept = submit(a, keptForm);
@@ -522,9 +522,9 @@ class DirectoryWriteIntegrationTests {
 
     @Test
     void anEditorChangesAPublishedStructureAndStaffReadTheDiffAndRevert() throws Exception {
-        TestPerson owner = TestPerson.member("Propriétaire");
-        TestPerson editor = TestPerson.member("Rédactrice");
-        TestPerson stranger = TestPerson.member("Inconnu");
+        WriteSideTestPerson owner = WriteSideTestPerson.member("Propriétaire");
+        WriteSideTestPerson editor = WriteSideTestPerson.member("Rédactrice");
+        WriteSideTestPerson stranger = WriteSideTestPerson.member("Inconnu");
         String name = "Lycee solidaire " + token();
         long id = submit(owner, validForm(name));
         directory.approve(id, staff);
@@ -578,7 +578,7 @@ class DirectoryWriteIntegrationTests {
 
     @Test
     void staleStructuresAreListedAndAskedForAReviewThatNothingToChangeAnswers() throws Exception {
-        TestPerson owner = TestPerson.member("Vieille Fiche");
+        WriteSideTestPerson owner = WriteSideTestPerson.member("Vieille Fiche");
         String name = "Ancienne fiche " + token();
         long id = submit(owner, validForm(name));
         directory.approve(id, staff);
@@ -640,7 +640,7 @@ class DirectoryWriteIntegrationTests {
 
     @Test
     void inEnglishTheFormAndItsErrorsAreEnglish() throws Exception {
-        TestPerson en = TestPerson.member("Jane Smith");
+        WriteSideTestPerson en = WriteSideTestPerson.member("Jane Smith");
         Map<String, String> params = validForm("English " + token());
         params.put("postalCode", "123");
         String html = mvc.perform(form("/se-referencer", params).header("Accept-Language", "en").with(user(en)).with(csrf()))

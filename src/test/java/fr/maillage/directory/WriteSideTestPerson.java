@@ -13,18 +13,18 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** A signed-in person for tests, usable with {@code user(person)} in MockMvc. */
-record TestPerson(long personId, String email, String displayName, boolean isStaff) implements CurrentPerson, UserDetails {
+record WriteSideTestPerson(long personId, String email, String displayName, boolean isStaff) implements CurrentPerson, UserDetails {
 
     private static final AtomicLong IDS = new AtomicLong(900_000_000L + ThreadLocalRandom.current().nextInt(1_000_000) * 100L);
 
-    static TestPerson member(String name) {
+    static WriteSideTestPerson member(String name) {
         long id = IDS.incrementAndGet();
-        return new TestPerson(id, "person" + id + "@exemple.test", name, false);
+        return new WriteSideTestPerson(id, "person" + id + "@exemple.test", name, false);
     }
 
-    static TestPerson staff(String name) {
+    static WriteSideTestPerson staff(String name) {
         long id = IDS.incrementAndGet();
-        return new TestPerson(id, "staff" + id + "@exemple.test", name, true);
+        return new WriteSideTestPerson(id, "staff" + id + "@exemple.test", name, true);
     }
 
     @Override
