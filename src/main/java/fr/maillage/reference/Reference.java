@@ -19,10 +19,13 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reference lists (countries, regions, départements, themes, DAC sectors, SDGs, IATI codes,
@@ -31,11 +34,12 @@ import org.springframework.stereotype.Service;
  * every list is held in memory; the themes are reloaded when staff change them.
  */
 @Service
-public class Reference {
+public class Reference implements ApplicationEventPublisherAware {
 
     private static final Pattern POSTAL_CODE = Pattern.compile("\\d{5}");
 
     private final JdbcClient jdbc;
+    private ApplicationEventPublisher events;
     private final Map<RefList, List<RefItem>> lists = new EnumMap<>(RefList.class);
     private final Map<RefList, Map<String, RefItem>> byCode = new EnumMap<>(RefList.class);
 
@@ -115,6 +119,63 @@ public class Reference {
     /** The default collège of a structure type. */
     public Optional<String> collegeOf(String structureType) {
         return find(RefList.STRUCTURE_TYPES, structureType).map(RefItem::parent);
+    }
+
+    @Override
+    public void setApplicationEventPublisher(ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
+    /** Every theme, active or not, in the thesaurus order, for the staff page. */
+    public List<Theme> themes() {
+        return jdbc.sql("select code, label_fr, label_en, dac_codes, sdg_goals, position, active from theme order by position, code")
+                .query((rs, n) -> new Theme(rs.getString("code"), rs.getString("label_fr"), rs.getString("label_en"),
+                        rs.getString("dac_codes"), rs.getString("sdg_goals"), rs.getInt("position"), rs.getBoolean("active")))
+                .list();
+    }
+
+    /**
+     * Changes a theme (labels, DAC codes, SDGs, order, active) and reloads the list; returns false
+     * when there is no such theme. Callers validate the values (see the staff page's form).
+     */
+    @Transactional
+    public boolean updateTheme(Theme theme) {
+        int n = jdbc.sql("""
+                update theme set label_fr = ?, label_en = ?, dac_codes = ?, sdg_goals = ?, position = ?, active = ?, updated_at = now()
+                where code = ?""")
+                .params(theme.labelFr().trim(), theme.labelEn().trim(), normaliseCodes(theme.dacCodes()), normaliseCodes(theme.sdgGoals()),
+                        theme.position(), theme.active(), theme.code())
+                .update();
+        if (n > 0) {
+            events.publishEvent(new ThemesChanged(theme.code()));
+        }
+        return n > 0;
+    }
+
+    /** Adds a theme; its code is the slug of its French label (made unique). Returns the code. */
+    @Transactional
+    public String addTheme(Theme theme) {
+        String base = fr.maillage.shared.text.Slugs.slug(theme.labelFr());
+        if (base.length() > 55) {
+            base = base.substring(0, 55).replaceAll("-+$", "");
+        }
+        String code = base;
+        for (int i = 2; jdbc.sql("select count(*) from theme where code = ?").param(code).query(Long.class).single() > 0; i++) {
+            code = base + "-" + i;
+        }
+        jdbc.sql("insert into theme (code, label_fr, label_en, dac_codes, sdg_goals, position, active) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(code, theme.labelFr().trim(), theme.labelEn().trim(), normaliseCodes(theme.dacCodes()), normaliseCodes(theme.sdgGoals()),
+                        theme.position(), theme.active())
+                .update();
+        events.publishEvent(new ThemesChanged(code));
+        return code;
+    }
+
+    private static String normaliseCodes(String codes) {
+        if (codes == null) {
+            return "";
+        }
+        return String.join(";", Arrays.stream(codes.split("[;,\\s]+")).filter(c -> !c.isBlank()).distinct().toList());
     }
 
     /** Reloads the themes after staff changed them. */

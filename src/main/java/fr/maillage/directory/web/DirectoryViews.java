@@ -1,0 +1,51 @@
+package fr.maillage.directory.web;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import fr.maillage.reference.RefList;
+import fr.maillage.reference.Reference;
+
+import org.springframework.stereotype.Component;
+
+/** Helpers for the directory's pages: dates in French ("lundi 3 juin 2026") and reference labels. Used as {@code @directoryViews}. */
+@Component("directoryViews")
+public class DirectoryViews {
+
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final Reference reference;
+
+    DirectoryViews(Reference reference) {
+        this.reference = reference;
+    }
+
+    public String day(Instant instant, Locale locale) {
+        if (instant == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale).withZone(PARIS).format(instant);
+    }
+
+    public String dateTime(Instant instant, Locale locale) {
+        if (instant == null) {
+            return "";
+        }
+        String pattern = "en".equals(locale.getLanguage()) ? "d MMMM yyyy, HH:mm" : "d MMMM yyyy 'à' HH 'h' mm";
+        return DateTimeFormatter.ofPattern(pattern, locale).withZone(PARIS).format(instant);
+    }
+
+    /** Whole days since then (age in the moderation queue). */
+    public long daysSince(Instant instant) {
+        return instant == null ? 0 : java.time.Duration.between(instant, Instant.now()).toDays();
+    }
+
+    public String label(String list, String code, Locale locale) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        return reference.label(RefList.valueOf(list), code, locale);
+    }
+}
