@@ -15,11 +15,11 @@ $$Le réseau régional multi-acteurs rassemble les **associations**, **collectiv
 
 ## Nos missions
 
-1. **Identifier les acteurs** : un annuaire qualifié de qui fait quoi, où.
-2. **Informer** : actualités, veille, appels à projets, lettre mensuelle.
-3. **Accompagner les porteurs de projet** : formations, ateliers, rendez-vous d'accompagnement.
-4. **Animer les échanges** : rencontres régionales, groupes pays, groupes thématiques.
-5. **Mobiliser la jeunesse** : volontariat, service civique, partenariats entre écoles et associations.
+1. **Identifier les acteurs** : un annuaire qualifié de qui fait quoi, où.
+2. **Informer** : actualités, veille, appels à projets, lettre mensuelle.
+3. **Accompagner les porteurs de projet** : formations, ateliers, rendez-vous d'accompagnement.
+4. **Animer les échanges** : rencontres régionales, groupes pays, groupes thématiques.
+5. **Mobiliser la jeunesse** : volontariat, service civique, partenariats entre écoles et associations.
 
 ## Adhérer
 
@@ -63,10 +63,10 @@ Content published by organisations remains their responsibility. Directory data 
 ('confidentialite', 'Données personnelles', 'Privacy',
 $$Nous ne collectons que les données nécessaires au fonctionnement du réseau (RGPD).
 
-- **Compte** : nom, adresse électronique, mot de passe chiffré, langue, date de votre consentement.
-- **Structures** : les coordonnées publiques d'une structure ne sont affichées que si elle l'a choisi ; les adresses personnelles ne sont jamais publiées.
-- **Vos droits** : depuis *Mon espace*, vous pouvez **exporter vos données** et **supprimer votre compte** à tout moment. Pour toute autre demande, écrivez-nous depuis la page [Contact](/contact).
-- **Cookies** : uniquement ceux nécessaires à la connexion et au choix de la langue ; aucun traceur publicitaire.$$,
+- **Compte** : nom, adresse électronique, mot de passe chiffré, langue, date de votre consentement.
+- **Structures** : les coordonnées publiques d'une structure ne sont affichées que si elle l'a choisi ; les adresses personnelles ne sont jamais publiées.
+- **Vos droits** : depuis *Mon espace*, vous pouvez **exporter vos données** et **supprimer votre compte** à tout moment. Pour toute autre demande, écrivez-nous depuis la page [Contact](/contact).
+- **Cookies** : uniquement ceux nécessaires à la connexion et au choix de la langue ; aucun traceur publicitaire.$$,
 $$We only collect the data the network needs to work (GDPR).
 
 - **Account**: name, e-mail address, hashed password, language, date of your consent.
@@ -74,18 +74,18 @@ $$We only collect the data the network needs to work (GDPR).
 - **Your rights**: from *My space* you can **export your data** and **delete your account** at any time. For any other request, write to us from the [Contact](/contact) page.
 - **Cookies**: only those needed to sign in and to remember your language; no advertising trackers.$$),
 ('accessibilite', 'Accessibilité', 'Accessibility',
-$$Ce site vise la conformité au **RGAA 4.1** (WCAG 2.1 niveau AA) : navigation au clavier, contrastes suffisants, formulaires étiquetés, cartes accompagnées d'un tableau de données.
+$$Ce site vise la conformité au **RGAA 4.1** (WCAG 2.1 niveau AA) : navigation au clavier, contrastes suffisants, formulaires étiquetés, cartes accompagnées d'un tableau de données.
 
-Chaque version est vérifiée automatiquement (axe-core) sur ses pages principales. Si vous rencontrez une difficulté, signalez-la depuis la page [Contact](/contact) : nous vous répondrons et vous transmettrons l'information sous une forme accessible.$$,
+Chaque version est vérifiée automatiquement (axe-core) sur ses pages principales. Si vous rencontrez une difficulté, signalez-la depuis la page [Contact](/contact) : nous vous répondrons et vous transmettrons l'information sous une forme accessible.$$,
 $$This site aims to comply with **RGAA 4.1** (WCAG 2.1 level AA): keyboard navigation, sufficient contrast, labelled forms, maps with a data table.
 
 Every release is checked automatically (axe-core) on its main pages. If you run into a difficulty, tell us from the [Contact](/contact) page: we will answer and send you the information in an accessible form.$$),
 ('api', 'Données ouvertes et API', 'Open data and API',
 $$Les données publiques de l'annuaire sont ouvertes.
 
-- **Export** : depuis l'[annuaire](/annuaire), exportez n'importe quelle recherche en CSV ou en Excel.
-- **API JSON** : `GET /api/v1/organisations` (recherche, filtres, facettes), `GET /api/v1/organisations/{slug}`, `GET /api/v1/reference/{liste}`.
-- **Documentation** : [description OpenAPI](/v3/api-docs) et [interface Swagger](/swagger-ui.html).
+- **Export** : depuis l'[annuaire](/annuaire), exportez n'importe quelle recherche en CSV ou en Excel.
+- **API JSON** : `GET /api/v1/organisations` (recherche, filtres, facettes), `GET /api/v1/organisations/{slug}`, `GET /api/v1/reference/{liste}`.
+- **Documentation** : [description OpenAPI](/v3/api-docs) et [interface Swagger](/swagger-ui.html).
 
 Seules les informations que les structures ont choisi de rendre publiques sont diffusées.$$,
 $$The directory's public data is open.

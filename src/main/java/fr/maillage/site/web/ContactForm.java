@@ -1,6 +1,5 @@
 package fr.maillage.site.web;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -17,7 +16,7 @@ record ContactForm(
         return new ContactForm("", "", "", "", "");
     }
 
-    @AssertTrue
+    /** False when the hidden field was filled in (a robot). Checked by the controller, not shown to people. */
     boolean isHuman() {
         return website == null || website.isEmpty();
     }

@@ -27,7 +27,7 @@ class SitePageController {
     String page(@PathVariable String slug, Model model, Locale locale) {
         var page = pages.find(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("page", page);
-        model.addAttribute("title", page.title(locale));
+        model.addAttribute("pageTitle", page.title(locale));
         model.addAttribute("html", markdown.toHtml(page.body(locale)));
         return "site/page";
     }
