@@ -128,13 +128,21 @@ public class DemoData {
         }
     }
 
-    /** Deletes every demo structure (and, by cascade, its themes, countries, SDGs and keywords); returns how many. */
+    /**
+     * Deletes every demo structure (and, by cascade, its themes, countries, SDGs and keywords),
+     * then rebuilds the directory's index so that it holds none of them; returns how many.
+     */
     public int remove() {
+        int removed;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            return s.executeUpdate("delete from organisation where created_by = " + DEMO_CREATOR);
+            removed = s.executeUpdate("delete from organisation where created_by = " + DEMO_CREATOR);
         } catch (SQLException e) {
             throw new IllegalStateException("Suppression des structures de démonstration impossible", e);
         }
+        if (removed > 0) {
+            reindexDirectory();
+        }
+        return removed;
     }
 
     private void insert(Connection c, long firstNumber, long count, DemoGenerator generator) throws SQLException {
