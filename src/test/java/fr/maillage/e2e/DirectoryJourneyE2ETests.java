@@ -96,7 +96,9 @@ class DirectoryJourneyE2ETests {
         assertThat(page.locator("#resultats")).containsText(existing);
 
         // 5. export the search as CSV: it opens in a French Excel (BOM, semicolons) and holds both
-        Download download = page.waitForDownload(() -> page.locator("a[href*='export.csv'], button:has-text('CSV')").first().click());
+        page.locator("details.export summary").click();
+        Download download = page.waitForDownload(() -> page.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Exporter en CSV")).click());
         String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFF").contains(";").contains(ours).contains(existing);
 

@@ -36,6 +36,25 @@ class MessageBundlesTests {
         assertThat(problems(bundles)).as("message bundle problems").isEmpty();
     }
 
+    /** French typography: a non-breaking space before : ; ! ? and inside « », never a plain space. */
+    @Test
+    void frenchMessagesUseNonBreakingSpacesBeforeDoublePunctuation() throws IOException {
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:messages/*.properties")) {
+            if (resource.getFilename().endsWith("_en.properties")) {
+                continue;
+            }
+            Properties bundle = load(resource);
+            for (String key : bundle.stringPropertyNames()) {
+                String value = bundle.getProperty(key);
+                if (value.matches("(?s).* [:;!?](\\s.*|$)") || value.contains("« ") || value.contains(" »")) {
+                    wrong.add(resource.getFilename() + ": " + key + "=" + value);
+                }
+            }
+        }
+        assertThat(wrong).as("French messages with a plain space before : ; ! ? or inside « »").isEmpty();
+    }
+
     @Test
     void reportsMissingKeysPerFileEmptyValuesAndMissingLanguages() {
         Properties fr = new Properties();
