@@ -5,6 +5,7 @@ import java.util.List;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
@@ -26,6 +27,7 @@ public class Markdown {
             .escapeHtml(true)
             .sanitizeUrls(true)
             .build();
+    private final TextContentRenderer textRenderer = TextContentRenderer.builder().build();
     private final PolicyFactory policy = Sanitizers.FORMATTING
             .and(Sanitizers.BLOCKS)
             .and(Sanitizers.TABLES)
@@ -46,10 +48,11 @@ public class Markdown {
 
     /** Plain text of the Markdown, for descriptions in meta tags and search snippets. */
     public String toPlainText(String markdown, int maxLength) {
-        if (markdown == null) {
+        if (markdown == null || markdown.isBlank()) {
             return "";
         }
-        String text = markdown.replaceAll("[#*_`>\\[\\]()!-]+", " ").replaceAll("\\s+", " ").trim();
+        String source = markdown.length() > MAX_LENGTH ? markdown.substring(0, MAX_LENGTH) : markdown;
+        String text = textRenderer.render(parser.parse(source)).replaceAll("(?m)^\\s*[-*•]\\s+", "").replaceAll("\\s+", " ").trim();
         return text.length() <= maxLength ? text : text.substring(0, Math.max(0, maxLength - 1)).trim() + "…";
     }
 }
