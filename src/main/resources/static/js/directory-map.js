@@ -31,6 +31,11 @@
         points = points.concat(k === 0 ? a : a.slice(1));
       });
       if (points.length < 4) { while (points.length < 4) { points.push(points[0]); } }
+      // a ring that crosses the antimeridian (Russia, Fiji) would be drawn across the whole map:
+      // move its western half east of 180°
+      var east = points.some(function (p) { return p[0] > 150; });
+      var west = points.some(function (p) { return p[0] < -150; });
+      if (east && west) { points = points.map(function (p) { return p[0] < 0 ? [p[0] + 360, p[1]] : p; }); }
       return points;
     }
     function polygon(rings) { return rings.map(ring); }
@@ -105,7 +110,9 @@
     var france = document.getElementById('map-france');
     if (france) {
       fetch(france.dataset.geo).then(function (r) { return r.json(); }).then(function (geo) {
-        draw(france, geo.features, deps, function (f) { return f.properties.code; }, max);
+        // metropolitan France fills the frame; overseas départements are in the table and a zoom away
+        draw(france, geo.features, deps, function (f) { return f.properties.code; }, max,
+          { bounds: [[41.3, -5.2], [51.1, 9.6]] });
       });
     }
     var world = document.getElementById('map-world');
