@@ -231,6 +231,7 @@ public class DemoData {
                     .typesToIndexInParallel(1)
                     .threadsToLoadObjects(Math.max(2, Runtime.getRuntime().availableProcessors()))
                     .batchSizeToLoadObjects(200)
+                    .mergeSegmentsOnFinish(true)
                     .startAndWait();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

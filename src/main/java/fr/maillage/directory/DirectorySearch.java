@@ -78,9 +78,11 @@ public class DirectorySearch {
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
     private final AtomicBoolean indexing = new AtomicBoolean();
+    private final DirectoryProperties properties;
 
     DirectorySearch(EntityManagerFactory entityManagerFactory, OrganisationRepository repository, Reference reference,
-            MessageSource messages, JdbcClient jdbc, PlatformTransactionManager transactions) {
+            MessageSource messages, JdbcClient jdbc, PlatformTransactionManager transactions, DirectoryProperties properties) {
+        this.properties = properties;
         this.entityManagerFactory = entityManagerFactory;
         this.repository = repository;
         this.reference = reference;
@@ -106,30 +108,50 @@ public class DirectorySearch {
                 keys.put(facet, AggregationKey.of(facet));
             }
 
+            boolean noText = tokens(query.q()).isEmpty();
+            // the counts of the whole directory (no text, no filter) serve the landing page and
+            // the disjunctive count of any single filter: computed once per change of the index
+            Map<String, Map<String, Long>> whole = noText && filters.size() <= 1 ? wholeDirectoryCounts(session, scope, pf, keys) : null;
+
+            boolean countInMainQuery = !(whole != null && filters.isEmpty());
+            List<String> toCount = new ArrayList<>();
+            if (countInMainQuery) {
+                OrganisationQuery.FACETS.stream().filter(f -> !filters.containsKey(f)).forEach(toCount::add);
+            }
+            // on a multi-core machine, half of the facets and every disjunctive count are counted
+            // by other threads while this one fetches the page of results
+            List<String> inMain = toCount.size() >= 4 ? toCount.subList(0, toCount.size() / 2) : toCount;
+            List<String> aside = toCount.subList(inMain.size(), toCount.size());
+            Map<String, java.util.concurrent.Future<Map<String, Map<String, Long>>>> pending = new LinkedHashMap<>();
+            if (!aside.isEmpty()) {
+                pending.put("", facetPool.submit(() -> countFacets(query, aside, null)));
+            }
+            Map<String, Map<String, Long>> counts = new HashMap<>();
+            for (String facet : filters.keySet()) {
+                // disjunctive counts: a facet with a selection is counted without its own filter
+                if (whole != null && filters.size() == 1) {
+                    counts.put(facet, whole.get(facet));
+                } else {
+                    pending.put(facet, facetPool.submit(() -> countFacets(query, List.of(facet), facet)));
+                }
+            }
+
             var step = session.search(scope)
                     .select(summaryProjection(scope.projection(), locale))
                     .where(and(pf, base, filters.values()))
                     .sort(sort(scope.sort(), query.effectiveSort()));
-            for (String facet : OrganisationQuery.FACETS) {
-                if (!filters.containsKey(facet)) {
-                    addAggregation(step, scope, facet, keys);
-                }
+            for (String facet : inMain) {
+                addAggregation(step, scope, facet, keys);
             }
             var result = step.fetch((page - 1) * size, size);
-
-            Map<String, Map<String, Long>> counts = new HashMap<>();
-            for (String facet : OrganisationQuery.FACETS) {
-                if (!filters.containsKey(facet)) {
-                    counts.put(facet, stringKeys(result.aggregation(keys.get(facet))));
-                }
+            for (String facet : inMain) {
+                counts.put(facet, stringKeys(result.aggregation(keys.get(facet))));
             }
-            // disjunctive counts: a facet with a selection is counted without its own filter
-            for (String facet : filters.keySet()) {
-                Map<String, SearchPredicate> others = new LinkedHashMap<>(filters);
-                others.remove(facet);
-                var countStep = session.search(scope).select(f -> f.id()).where(and(pf, base, others.values()));
-                addAggregation(countStep, scope, facet, keys);
-                counts.put(facet, stringKeys(countStep.fetch(0).aggregation(keys.get(facet))));
+            if (!countInMainQuery) {
+                OrganisationQuery.FACETS.stream().filter(f -> !filters.containsKey(f)).forEach(f -> counts.put(f, whole.get(f)));
+            }
+            for (var future : pending.values()) {
+                counts.putAll(await(future));
             }
             List<Facet> facets = new ArrayList<>();
             for (String facet : OrganisationQuery.FACETS) {
@@ -300,6 +322,7 @@ public class DirectorySearch {
                     .idFetchSize(1000)
                     .mergeSegmentsOnFinish(true)
                     .startAndWait();
+            IndexEpoch.bump();
             log.info("Annuaire réindexé en {} ms", (System.nanoTime() - start) / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -357,6 +380,85 @@ public class DirectorySearch {
         Thread thread = new Thread(work, name);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private final java.util.concurrent.ExecutorService facetPool = java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+                Thread t = new Thread(r, "directory-facets");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** Counts the given facets for the query, without the filter of {@code excluding} (a disjunctive count) when set. */
+    private Map<String, Map<String, Long>> countFacets(OrganisationQuery query, List<String> facets, String excluding) {
+        return inSession(session -> {
+            SearchScope<Organisation> scope = session.scope(Organisation.class);
+            SearchPredicateFactory pf = scope.predicate();
+            Map<String, SearchPredicate> filters = filters(pf, query);
+            if (excluding != null) {
+                filters.remove(excluding);
+            }
+            Map<String, AggregationKey<? extends Map<?, Long>>> keys = new LinkedHashMap<>();
+            var step = session.search(scope).select(f -> f.id()).where(and(pf, base(pf, query.q()), filters.values()));
+            for (String facet : facets) {
+                keys.put(facet, AggregationKey.of(facet));
+                addAggregation(step, scope, facet, keys);
+            }
+            var result = step.fetch(0);
+            Map<String, Map<String, Long>> counts = new HashMap<>();
+            for (String facet : facets) {
+                counts.put(facet, stringKeys(result.aggregation(keys.get(facet))));
+            }
+            return counts;
+        });
+    }
+
+    private static <T> T await(java.util.concurrent.Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Recherche interrompue", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopFacetPool() {
+        facetPool.shutdownNow();
+    }
+
+    private record WholeCounts(Map<String, Map<String, Long>> counts, long epoch, long computedAt) {
+    }
+
+    private final java.util.concurrent.atomic.AtomicReference<WholeCounts> wholeCounts = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** Facet counts of all published structures, reused while no structure changed (and for the configured time at most). */
+    private Map<String, Map<String, Long>> wholeDirectoryCounts(SearchSession session, SearchScope<Organisation> scope,
+            SearchPredicateFactory pf, Map<String, AggregationKey<? extends Map<?, Long>>> keys) {
+        long ttl = properties.facetCacheTtl().toNanos();
+        long epoch = IndexEpoch.current();
+        WholeCounts cached = wholeCounts.get();
+        if (cached != null && cached.epoch() == epoch && System.nanoTime() - cached.computedAt() < ttl) {
+            return cached.counts();
+        }
+        var step = session.search(scope).select(f -> f.id()).where(base(pf, ""));
+        for (String facet : OrganisationQuery.FACETS) {
+            addAggregation(step, scope, facet, keys);
+        }
+        var result = step.fetch(0);
+        Map<String, Map<String, Long>> counts = new HashMap<>();
+        for (String facet : OrganisationQuery.FACETS) {
+            counts.put(facet, stringKeys(result.aggregation(keys.get(facet))));
+        }
+        if (ttl > 0) {
+            wholeCounts.set(new WholeCounts(Map.copyOf(counts), epoch, System.nanoTime()));
+        }
+        return counts;
     }
 
     private <T> T inSession(Function<SearchSession, T> work) {

@@ -10,6 +10,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -29,6 +30,7 @@ import org.hibernate.annotations.BatchSize;
  */
 @Entity
 @Table(name = "organisation")
+@EntityListeners(IndexEpoch.Listener.class)
 class Organisation {
 
     @Id

@@ -57,8 +57,11 @@ class DirectoryController {
     private final MaillageProperties properties;
     private final JsonMapper json = JsonMapper.builder().build();
 
+    private final FacetMarkup facetMarkup;
+
     DirectoryController(DirectorySearch directory, QueryCleaner cleaner, Reference reference, Markdown markdown,
-            MaillageProperties properties) {
+            MaillageProperties properties, FacetMarkup facetMarkup) {
+        this.facetMarkup = facetMarkup;
         this.directory = directory;
         this.cleaner = cleaner;
         this.reference = reference;
@@ -79,6 +82,7 @@ class DirectoryController {
             SearchResult<OrganisationSummary> result = directory.search(q.withSize(1), locale);
             model.addAttribute("result", result);
             model.addAttribute("facetTop", FACET_TOP);
+            model.addAttribute("facetMore", facetMarkup.more(result.facets(), FACET_TOP));
             model.addAttribute("map", mapData(q, result, locale));
             model.addAttribute("mapJson", json.writeValueAsString(mapData(q, result, locale)).replace("</", "<\\/"));
             return "directory/map";
@@ -86,6 +90,7 @@ class DirectoryController {
         SearchResult<OrganisationSummary> result = directory.search(q, locale);
         model.addAttribute("result", result);
         model.addAttribute("facetTop", FACET_TOP);
+        model.addAttribute("facetMore", facetMarkup.more(result.facets(), FACET_TOP));
         model.addAttribute("exportColumns", ExportColumn.available(Viewer.isStaff(authentication)));
         model.addAttribute("defaultColumns", ExportColumn.DEFAULTS);
         boolean fragment = "true".equals(htmx) && !"true".equals(historyRestore);
