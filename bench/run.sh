@@ -88,7 +88,7 @@ start_app() {
   local name=$1 t0 t1
   t0=$(now_ms)
   MAILLAGE_DATA_DIR="$DATA" MAILLAGE_DEMO_STRUCTURES="$STRUCTURES" SERVER_PORT="$PORT" SERVER_ADDRESS=127.0.0.1 \
-    java -Xmx"$HEAP" -jar "$JAR" >"$WORK/app-$name.log" 2>&1 &
+    java -Xmx"$HEAP" ${JAVA_EXTRA:-} -jar "${APP_JAR:-$JAR}" >"$WORK/app-$name.log" 2>&1 &
   APP_PID=$!
   local deadline=$(( $(date +%s) + START_DEADLINE ))
   until curl -s -m 2 "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
@@ -119,6 +119,20 @@ stop_app
 log "start 2: with the index present"
 start_app warm; T_WARM=$START_MS
 stop_app
+
+log "start 2b: with the index present, from the extracted jar with a class data sharing (CDS) archive"
+rm -rf "$WORK/cds"
+java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/cds" >/dev/null
+# the training run: starts the context once and exits, writing the archive of the classes it loaded
+MAILLAGE_DATA_DIR="$DATA" SERVER_PORT="$PORT" SERVER_ADDRESS=127.0.0.1 \
+  java -Xmx"$HEAP" -XX:ArchiveClassesAtExit="$WORK/cds/maillage.jsa" -Dspring.context.exit=onRefresh \
+  -jar "$WORK/cds/maillage.jar" >"$WORK/app-cds-training.log" 2>&1 || true
+if [[ -f "$WORK/cds/maillage.jsa" ]]; then
+  APP_JAR="$WORK/cds/maillage.jar" JAVA_EXTRA="-XX:SharedArchiveFile=$WORK/cds/maillage.jsa" start_app warm-cds; T_WARM_CDS=$START_MS
+  stop_app
+else
+  log "no CDS archive was written, see $WORK/app-cds-training.log"; T_WARM_CDS=""
+fi
 
 log "start 3: with the index folder deleted (full reindex at start)"
 rm -rf "$DATA/index"
@@ -230,6 +244,7 @@ cat >"$OUT" <<EOF
 | of which loading (COPY) | ${LOAD_MS:-n/a} | | |
 | of which indexing (first start) | ${FIRST_REINDEX_MS:-n/a} | | |
 | start to healthy, index present | $T_WARM | 10000 | $(verdict "$T_WARM" 10000) |
+| start to healthy, index present, extracted jar with a CDS archive (see README) | ${T_WARM_CDS:-n/a} | 10000 | $( [[ -n "${T_WARM_CDS:-}" ]] && verdict "$T_WARM_CDS" 10000 ) |
 | start to healthy, index folder deleted | $T_REINDEX_START | | |
 | full reindex of the structures (logged by the mass indexer; else the difference of the two starts) | $REINDEX_FIGURE | 60000 | $(verdict "$REINDEX_FIGURE" 60000) |
 

@@ -84,7 +84,7 @@ class DirectoryController {
             model.addAttribute("facetTop", FACET_TOP);
             model.addAttribute("facetMore", facetMarkup.more(result.facets(), FACET_TOP));
             model.addAttribute("map", mapData(q, result, locale));
-            model.addAttribute("mapJson", json.writeValueAsString(mapData(q, result, locale)).replace("</", "<\\/"));
+            model.addAttribute("mapJson", json.writeValueAsString(mapData(q, result, locale)).replace("<", "\\u003c"));
             return "directory/map";
         }
         SearchResult<OrganisationSummary> result = directory.search(q, locale);
@@ -162,7 +162,7 @@ class DirectoryController {
         model.addAttribute("logoUrl", o.logoKey() == null ? null : properties.baseUrl() + "/fichiers/" + o.logoKey());
         model.addAttribute("updatedOn", o.updatedAt() == null ? null : LocalDate.ofInstant(o.updatedAt(), PARIS));
         model.addAttribute("similar", o.isPublished() ? directory.similar(o, locale, 6) : List.of());
-        model.addAttribute("jsonLd", jsonLd(o, url).replace("</", "<\\/"));
+        model.addAttribute("jsonLd", jsonLd(o, url).replace("<", "\\u003c"));
         model.addAttribute("directoryQuery", OrganisationQuery.empty());
         return "directory/organisation";
     }

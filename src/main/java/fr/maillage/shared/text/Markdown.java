@@ -52,7 +52,7 @@ public class Markdown {
             return "";
         }
         String source = markdown.length() > MAX_LENGTH ? markdown.substring(0, MAX_LENGTH) : markdown;
-        String text = textRenderer.render(parser.parse(source)).replaceAll("(?m)^\\s*[-*•]\\s+", "").replaceAll("\\s+", " ").trim();
+        String text = textRenderer.render(parser.parse(source)).replaceAll("<[^>]*>", " ").replaceAll("(?m)^\\s*[-*•]\\s+", "").replaceAll("\\s+", " ").trim();
         return text.length() <= maxLength ? text : text.substring(0, Math.max(0, maxLength - 1)).trim() + "…";
     }
 }
