@@ -12,4 +12,13 @@ public record SiteProperties(
         String logoUrl,
         String contactEmail,
         String legalEntity) {
+
+    private static final java.util.regex.Pattern COLOUR = java.util.regex.Pattern.compile("#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?");
+
+    public SiteProperties {
+        // the colours go into the page's style sheet: only plain hex colours are accepted
+        primaryColor = primaryColor != null && COLOUR.matcher(primaryColor).matches() ? primaryColor : "#0b5d57";
+        accentColor = accentColor != null && COLOUR.matcher(accentColor).matches() ? accentColor : "#b8461b";
+        logoUrl = logoUrl == null ? "" : logoUrl.strip();
+    }
 }
