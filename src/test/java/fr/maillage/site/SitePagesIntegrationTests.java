@@ -95,4 +95,15 @@ class SitePagesIntegrationTests {
     void unknownPageIsA404InFrench() throws Exception {
         mvc.perform(get("/cette-page-nexiste-pas")).andExpect(status().isNotFound());
     }
+
+    @Test
+    void aMangledAddressGetsAFrenchPageNotAStackTrace() throws Exception {
+        // MockMvc does not forward to /error: render it as the container would
+        String html = mvc.perform(get("/error").accept(org.springframework.http.MediaType.TEXT_HTML)
+                        .requestAttr("jakarta.servlet.error.status_code", 400)
+                        .requestAttr("jakarta.servlet.error.request_uri", "/annuaire"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("<title>Demande invalide – Maillage</title>").contains("Repartez de l&#39;annuaire")
+                .doesNotContain("Exception").doesNotContain("Bad Request");
+    }
 }
