@@ -127,7 +127,7 @@ public class AccountService {
         person.locale = Person.supportedLocale(locale);
     }
 
-    /** Changes the password, the current one being required. Other devices' "remember me" logins end. */
+    /** Changes the password, the current one being required. Other devices' "remember me" logins and sessions end. */
     public void changePassword(long personId, String currentPassword, String newPassword) {
         Person person = load(personId);
         if (currentPassword == null || person.passwordHash == null || !passwordEncoder.matches(currentPassword, person.passwordHash)) {

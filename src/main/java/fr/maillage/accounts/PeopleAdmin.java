@@ -33,7 +33,7 @@ public class PeopleAdmin {
     @PreAuthorize("hasRole('STAFF')")
     public Result search(String q, Role role, Boolean emailVerified, int page) {
         String query = q == null ? "" : q.strip().toLowerCase().replace("%", "").replace("_", "");
-        var result = people.search(query, role, emailVerified, PageRequest.of(Math.max(0, page), PAGE_SIZE));
+        var result = people.search(query, role, emailVerified, PageRequest.of(Math.min(Math.max(0, page), Integer.MAX_VALUE / PAGE_SIZE - 1), PAGE_SIZE));
         return new Result(result.map(Person::summary).getContent(), result.getTotalElements(), result.getNumber(),
                 result.getTotalPages());
     }

@@ -30,6 +30,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -77,7 +78,8 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http, PersonUserDetailsService userDetails,
                                             PasswordEncoder passwordEncoder, LoginThrottle throttle,
                                             PersistentTokenRepository tokens, AccountsProperties properties,
-                                            LoginEvents loginEvents, LocaleResolver localeResolver) throws Exception {
+                                            LoginEvents loginEvents, LocaleResolver localeResolver,
+                                            PersonRepository people) throws Exception {
         String rememberMeKey = properties.rememberMeKey().isBlank() ? UUID.randomUUID().toString() : properties.rememberMeKey();
 
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(userDetails);
@@ -117,6 +119,7 @@ class SecurityConfig {
         success.setDefaultTargetUrl("/mon-espace");
 
         http.authenticationManager(authenticationManager)
+                .addFilterAfter(new SessionCheckFilter(people), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin", "/admin/**").hasRole("STAFF")
                         .requestMatchers("/mon-espace", "/mon-espace/**", "/se-referencer", "/se-referencer/**",

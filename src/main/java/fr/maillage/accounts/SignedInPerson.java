@@ -26,6 +26,8 @@ public final class SignedInPerson implements UserDetails, CurrentPerson {
     private final Role role;
     private final boolean emailVerified;
     private final String locale;
+    /** A digest of the password hash at login: a later password change ends this session ({@link SessionCheckFilter}). */
+    private final String credentialsStamp;
     private transient String passwordHash;
 
     SignedInPerson(Person person) {
@@ -36,6 +38,24 @@ public final class SignedInPerson implements UserDetails, CurrentPerson {
         this.emailVerified = person.emailVerified;
         this.locale = person.locale;
         this.passwordHash = person.passwordHash;
+        this.credentialsStamp = credentialsStamp(person.passwordHash);
+    }
+
+    static String credentialsStamp(String passwordHash) {
+        if (passwordHash == null) {
+            return "";
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(passwordHash.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String credentialsStamp() {
+        return credentialsStamp;
     }
 
     @Override

@@ -113,14 +113,19 @@ class AccountsWiring {
             this.jdbc = jdbc;
         }
 
-        /** A deleted person keeps no membership nor pending request, and no copy of their contact. */
+        /**
+         * A deleted person keeps no membership nor pending request, and no copy of their contact,
+         * their name or what they wrote to join: structure histories show "—" as the author, as the
+         * anonymised account does.
+         */
         @EventListener
         @Transactional
         public void on(PersonDeleted event) {
             jdbc.sql("delete from organisation_member where person_id = ?").param(event.personId()).update();
             jdbc.sql("update organisation_join_request set status = case when status = 'PENDING' then 'REFUSED' else status end, "
-                    + "decided_at = coalesce(decided_at, now()), email = null, display_name = null where person_id = ?")
+                    + "decided_at = coalesce(decided_at, now()), email = null, display_name = null, message = null where person_id = ?")
                     .param(event.personId()).update();
+            jdbc.sql("update organisation_revision set actor_name = '—' where actor_id = ?").param(event.personId()).update();
         }
     }
 }

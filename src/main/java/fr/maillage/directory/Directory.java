@@ -352,7 +352,7 @@ public class Directory {
                 .query(Long.class).single();
         List<OrganisationRow> items = jdbc.sql(ROW_SELECT + where + " order by name_key, id offset :o limit :l")
                 .param("status", status == null ? null : status.name()).param("q", q).param("slug", query == null ? "" : query.trim())
-                .param("o", p * s).param("l", s)
+                .param("o", (long) p * s).param("l", s)
                 .query(Directory::row).list();
         return new RowPage<>(items, p, s, total);
     }
@@ -533,7 +533,7 @@ public class Directory {
         long total = jdbc.sql("select count(*) from organisation where status = 'PUBLISHED' and updated_at < ?")
                 .param(cutoff).query(Long.class).single();
         List<OrganisationRow> items = jdbc.sql(ROW_SELECT + " where status = 'PUBLISHED' and updated_at < :c order by updated_at, id offset :o limit :l")
-                .param("c", cutoff).param("o", p * s).param("l", s).query(Directory::row).list();
+                .param("c", cutoff).param("o", (long) p * s).param("l", s).query(Directory::row).list();
         return new RowPage<>(items, p, s, total);
     }
 

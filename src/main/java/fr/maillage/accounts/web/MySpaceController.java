@@ -125,7 +125,8 @@ class MySpaceController {
 
     @PostMapping("/mon-espace/mot-de-passe")
     String changePassword(@AuthenticationPrincipal CurrentPerson me, @ModelAttribute("passwordForm") PasswordForm form,
-                          BindingResult binding, Model model, Locale locale, RedirectAttributes redirect) {
+                          BindingResult binding, Model model, Locale locale, RedirectAttributes redirect,
+                          HttpServletRequest request, HttpServletResponse response) {
         PersonSummary person = accounts.find(me.personId()).orElseThrow();
         PasswordPolicy.problem(form.getNewPassword(), person.email()).ifPresent(code -> binding.rejectValue("newPassword", code));
         if (form.getNewPassword() != null && !form.getNewPassword().equals(form.getConfirmation())) {
@@ -145,6 +146,8 @@ class MySpaceController {
             model.addAttribute("profile", profile);
             return page(me, person, model, locale);
         }
+        // this session goes on with the new password; the others end (SessionCheckFilter)
+        refreshPrincipal(me.personId(), request, response);
         redirect.addFlashAttribute("flash", messages.getMessage("accounts.password.changed", null, locale));
         return "redirect:/mon-espace";
     }

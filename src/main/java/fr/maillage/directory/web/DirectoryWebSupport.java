@@ -31,7 +31,11 @@ final class DirectoryWebSupport {
 
     /** A local path to go back to, never another site. */
     static String safeReturn(String path, String fallback) {
-        if (path == null || !path.startsWith("/") || path.startsWith("//") || path.contains("\\") || path.contains("\n")) {
+        if (path == null || !path.startsWith("/") || path.startsWith("//")) {
+            return fallback;
+        }
+        // browsers drop tabs and line breaks from URLs ("/\t/evil.example" is "//evil.example") and read "\" as "/"
+        if (path.chars().anyMatch(c -> c <= 0x20 || c == 0x7f || c == '\\')) {
             return fallback;
         }
         return path;
