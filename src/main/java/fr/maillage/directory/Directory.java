@@ -143,7 +143,13 @@ public class Directory {
             throw new DirectoryException("directory.error.concurrent");
         }
         Map<String, Object> before = Snapshots.of(o);
+        boolean wasMember = o.member;
         apply(command.data(), o);
+        if (!by.isStaff() && o.status == OrganisationStatus.PUBLISHED) {
+            // membership of the network ("adhérent") is declared at referencing, checked by staff
+            // at moderation, and then kept up to date by staff only
+            o.member = wasMember;
+        }
         List<String> changed = Snapshots.changedFields(before, Snapshots.of(o));
         boolean resubmitted = o.status == OrganisationStatus.CHANGES_REQUESTED && !by.isStaff();
         if (changed.isEmpty() && !resubmitted) {

@@ -577,6 +577,37 @@ class DirectoryWriteIntegrationTests {
     // ------------------------------------------------------------------ freshness
 
     @Test
+    void onlyStaffChangeTheMembershipOfAPublishedStructure() throws Exception {
+        WriteSideTestPerson owner = WriteSideTestPerson.member("Adhérente déclarée");
+        String name = "Collectif adherent " + token();
+        Map<String, String> declared = validForm(name);
+        declared.put("member", "true");
+        long id = submit(owner, declared);
+        assertThat(jdbc.sql("select member from organisation where id = ?").param(id).query(Boolean.class).single()).isTrue();
+        directory.approve(id, staff);
+        String slug = slugOf(id);
+
+        // the owner sees the box locked with why, and a forged "member=false" changes nothing
+        assertThat(page("/acteurs/" + slug + "/modifier", owner)).contains("tient à jour l’adhésion");
+        Map<String, String> quit = validForm(name);
+        quit.remove("member");
+        quit.put("city", "Talence");
+        quit.put("version", versionOf(id));
+        mvc.perform(form("/acteurs/" + slug + "/modifier", quit).with(user(owner)).with(csrf()))
+                .andExpect(redirectedUrl("/mon-espace/structures"));
+        assertThat(jdbc.sql("select member from organisation where id = ?").param(id).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select city from organisation where id = ?").param(id).query(String.class).single()).isEqualTo("Talence");
+
+        // staff can
+        Map<String, String> byStaff = validForm(name);
+        byStaff.remove("member");
+        byStaff.put("city", "Talence");
+        byStaff.put("version", versionOf(id));
+        mvc.perform(form("/acteurs/" + slug + "/modifier", byStaff).with(user(staff)).with(csrf()));
+        assertThat(jdbc.sql("select member from organisation where id = ?").param(id).query(Boolean.class).single()).isFalse();
+    }
+
+    @Test
     void staleStructuresAreListedAndAskedForAReviewThatNothingToChangeAnswers() throws Exception {
         WriteSideTestPerson owner = WriteSideTestPerson.member("Vieille Fiche");
         String name = "Ancienne fiche " + token();
