@@ -59,7 +59,7 @@ class SitePagesIntegrationTests {
         String html = mvc.perform(post("/contact").with(csrf())
                         .param("name", "").param("email", "pas-une-adresse").param("subject", "Objet").param("message", "<script>alert(1)</script>"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(html).contains("Indiquez votre nom.").contains("L&#39;adresse électronique n&#39;est pas valide")
+        assertThat(html).contains("Indiquez votre nom.").contains("L&#39;adresse e-mail n&#39;est pas valide")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)</script>");
         assertThat(jdbc.sql("select count(*) from contact_message").query(Long.class).single()).isEqualTo(before);
     }
