@@ -364,7 +364,8 @@ class DirectoryWriteIntegrationTests {
         assertThat(lastMailBody(admin.email())).contains("Paul Morel", "/acteurs/" + slug + "/membres");
 
         String mine = page("/mon-espace/structures", admin);
-        assertThat(mine).contains("Paul Morel demande à rejoindre", "Je suis la trésorière &lt;b&gt;!&lt;/b&gt;", "Accepter", "Refuser");
+        assertThat(mine).contains("Paul Morel demande à rejoindre", "Je suis la trésorière &lt;b&gt;!&lt;/b&gt;", "Accepter", "Refuser",
+                "/acteurs/" + slug + "/membres/demandes/", "value=\"/mon-espace/structures\"");
         String members = page("/acteurs/" + slug + "/membres", admin);
         assertThat(members).contains("Paul Morel", "Awa Traoré");
 
@@ -394,7 +395,8 @@ class DirectoryWriteIntegrationTests {
         long id = submit(founder, validForm("Orpheline " + token()));
         jdbc.sql("delete from organisation_member where organisation_id = ?").param(id).update();
         directory.requestToJoin(id, joiner, "Je reprends la présidence");
-        assertThat(page("/admin/moderation", staff)).contains("Nouvelle Présidente demande à rejoindre");
+        assertThat(page("/admin/moderation", staff)).contains("Nouvelle Présidente demande à rejoindre", "/membres/demandes/",
+                "value=\"/admin/moderation\"");
         long requestId = directory.pendingJoinRequests(id).get(0).id();
         mvc.perform(post("/acteurs/" + slugOf(id) + "/membres/demandes/" + requestId).param("decision", "approve")
                         .param("retour", "/admin/moderation").with(user(staff)).with(csrf()))
