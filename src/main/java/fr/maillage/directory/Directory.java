@@ -322,8 +322,12 @@ public class Directory {
         if (!"PENDING".equals(r.status())) {
             throw new DirectoryException("directory.error.join.decided");
         }
-        jdbc.sql("update organisation_join_request set status = ?, decided_at = now(), decided_by = ? where id = ?")
+        // two admins deciding at once: only the first decision counts
+        int decided = jdbc.sql("update organisation_join_request set status = ?, decided_at = now(), decided_by = ? where id = ? and status = 'PENDING'")
                 .params(approve ? "APPROVED" : "REFUSED", me.personId(), requestId).update();
+        if (decided == 0) {
+            throw new DirectoryException("directory.error.join.decided");
+        }
         if (approve) {
             boolean hasAdmin = jdbc.sql("select count(*) from organisation_member where organisation_id = ? and role = 'ADMIN'")
                     .param(r.organisationId()).query(Long.class).single() > 0;
