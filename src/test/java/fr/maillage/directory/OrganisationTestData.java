@@ -28,9 +28,17 @@ final class OrganisationTestData {
     }
 
     /** A word that appears nowhere else, to isolate a test's structures in searches. */
+    /**
+     * A word no other test data contains, even with the search's typo tolerance (two edits):
+     * 12 random letters from the whole alphabet, so that two markers are never that close.
+     */
     static String marker() {
-        String letters = UUID.randomUUID().toString().replaceAll("[^a-f]", "");
-        return "zq" + (letters + "abcdefgh").substring(0, 8);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        StringBuilder word = new StringBuilder("zq");
+        for (int i = 0; i < 12; i++) {
+            word.append((char) ('a' + random.nextInt(26)));
+        }
+        return word.toString();
     }
 
     OrganisationTestData acronym(String acronym) {
