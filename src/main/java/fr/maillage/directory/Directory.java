@@ -547,6 +547,69 @@ public class Directory {
         return new RowPage<>(items, p, s, total);
     }
 
+    // ------------------------------------------------------------------ references for other modules
+
+    private static final String REF_SELECT = "select id, slug, name, acronym, structure_type, college, siret, rna, city, departement, region, status from organisation";
+
+    /** A structure by id, whatever its status. */
+    public Optional<OrganisationRef> ref(long id) {
+        return jdbc.sql(REF_SELECT + " where id = ?").param(id).query(Directory::refRow).optional();
+    }
+
+    /** A structure by slug, whatever its status. */
+    public Optional<OrganisationRef> ref(String slug) {
+        return jdbc.sql(REF_SELECT + " where slug = ?").param(slug).query(Directory::refRow).optional();
+    }
+
+    /** Several structures by id, keyed by id (unknown ids are left out). */
+    public Map<Long, OrganisationRef> refs(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, OrganisationRef> out = new LinkedHashMap<>();
+        jdbc.sql(REF_SELECT + " where id = any(:ids)").param("ids", ids.toArray(Long[]::new))
+                .query(Directory::refRow).list().forEach(r -> out.put(r.id(), r));
+        return out;
+    }
+
+    /** The live (not merged, not refused) structure with this SIRET (14 digits) or RNA (W + 9 digits), if any. */
+    public Optional<OrganisationRef> findByIdentifier(String siretOrRna) {
+        if (siretOrRna == null || siretOrRna.isBlank()) {
+            return Optional.empty();
+        }
+        String v = siretOrRna.strip().toUpperCase(Locale.ROOT);
+        return jdbc.sql(REF_SELECT + " where (siret = :v or rna = :v) and status not in ('MERGED', 'REFUSED') order by id limit 1")
+                .param("v", v).query(Directory::refRow).optional();
+    }
+
+    /** Live structures whose folded name equals or contains the folded {@code name}, best first. */
+    public List<OrganisationRef> findByName(String name, int limit) {
+        String key = Slugs.fold(name == null ? "" : name).strip();
+        if (key.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(REF_SELECT + " where status not in ('MERGED', 'REFUSED') and (name_key = :k or name_key like :p)"
+                        + " order by (name_key = :k) desc, length(name_key), id limit :l")
+                .param("k", key).param("p", "%" + key.replace("%", "").replace("_", "") + "%").param("l", Math.max(1, limit))
+                .query(Directory::refRow).list();
+    }
+
+    /** Published structures of the given types (all when empty), by name. */
+    public List<OrganisationRef> publishedOfTypes(Collection<String> structureTypes) {
+        if (structureTypes.isEmpty()) {
+            return jdbc.sql(REF_SELECT + " where status = 'PUBLISHED' order by name_key").query(Directory::refRow).list();
+        }
+        return jdbc.sql(REF_SELECT + " where status = 'PUBLISHED' and structure_type = any(:t) order by name_key")
+                .param("t", structureTypes.toArray(String[]::new)).query(Directory::refRow).list();
+    }
+
+    private static OrganisationRef refRow(ResultSet rs, int n) throws SQLException {
+        return new OrganisationRef(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("acronym"),
+                rs.getString("structure_type"), rs.getString("college"), rs.getString("siret"), rs.getString("rna"),
+                rs.getString("city"), rs.getString("departement"), rs.getString("region"),
+                OrganisationStatus.valueOf(rs.getString("status")));
+    }
+
     public DirectoryProperties properties() {
         return properties;
     }

@@ -13,7 +13,10 @@ import java.util.TreeMap;
 import jakarta.servlet.http.HttpServletResponse;
 
 import fr.maillage.directory.CountryOverview;
+import fr.maillage.directory.Directory;
 import fr.maillage.directory.DirectorySearch;
+import fr.maillage.directory.OrganisationPageSection;
+import fr.maillage.directory.OrganisationRef;
 import fr.maillage.directory.OrganisationDetails;
 import fr.maillage.directory.OrganisationQuery;
 import fr.maillage.directory.OrganisationSummary;
@@ -58,9 +61,14 @@ class DirectoryController {
     private final JsonMapper json = JsonMapper.builder().build();
 
     private final FacetMarkup facetMarkup;
+    private final Directory writeSide;
+    private final List<OrganisationPageSection> pageSections;
 
     DirectoryController(DirectorySearch directory, QueryCleaner cleaner, Reference reference, Markdown markdown,
-            MaillageProperties properties, FacetMarkup facetMarkup) {
+            MaillageProperties properties, FacetMarkup facetMarkup,
+            Directory writeSide, List<OrganisationPageSection> pageSections) {
+        this.writeSide = writeSide;
+        this.pageSections = pageSections;
         this.facetMarkup = facetMarkup;
         this.directory = directory;
         this.cleaner = cleaner;
@@ -164,7 +172,24 @@ class DirectoryController {
         model.addAttribute("similar", o.isPublished() ? directory.similar(o, locale, 6) : List.of());
         model.addAttribute("jsonLd", jsonLd(o, url).replace("<", "\\u003c"));
         model.addAttribute("directoryQuery", OrganisationQuery.empty());
+        model.addAttribute("sections", pageSections(o.slug(), me, locale));
         return "directory/organisation";
+    }
+
+    /** The sections other modules add to a structure's page (its projects, partnerships...). */
+    private List<Map<String, Object>> pageSections(String slug, CurrentPerson me, Locale locale) {
+        Optional<OrganisationRef> ref = writeSide.ref(slug);
+        if (ref.isEmpty()) {
+            return List.of();
+        }
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        pageSections.stream().sorted(java.util.Comparator.comparingInt(OrganisationPageSection::order)).forEach(s -> {
+            Map<String, Object> m = s.model(ref.get(), me, locale);
+            if (m != null && !m.isEmpty()) {
+                out.add(Map.of("id", s.id(), "title", s.title(locale), "fragment", s.fragment(), "model", m));
+            }
+        });
+        return out;
     }
 
     @GetMapping("/pays/{code}")
