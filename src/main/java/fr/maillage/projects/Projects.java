@@ -32,14 +32,16 @@ public class Projects {
     private final Directory directory;
     private final StaffActions staffActions;
     private final ApplicationEventPublisher events;
+    private final ProjectMails mails;
 
     Projects(ProjectRepository projects, ProjectValidator validator, Directory directory, StaffActions staffActions,
-             ApplicationEventPublisher events) {
+             ApplicationEventPublisher events, ProjectMails mails) {
         this.projects = projects;
         this.validator = validator;
         this.directory = directory;
         this.staffActions = staffActions;
         this.events = events;
+        this.mails = mails;
     }
 
     // ------------------------------------------------------------------ reading
@@ -116,6 +118,21 @@ public class Projects {
         changed(p);
     }
 
+    /**
+     * The edit form's save: changes the project and, in the same transaction, publishes it
+     * ({@code publish}) or takes it back to draft. A project hidden by staff stays hidden.
+     */
+    @Transactional
+    public void update(long id, int version, ProjectData data, boolean publish, CurrentPerson by) {
+        update(id, version, data, by);
+        Publication now = load(id).publication;
+        if (publish && now == Publication.DRAFT) {
+            publish(id, by);
+        } else if (!publish && now == Publication.PUBLISHED) {
+            unpublish(id, by);
+        }
+    }
+
     /** Publishes a draft (a project hidden by staff stays hidden until staff restore it). */
     @Transactional
     public void publish(long id, CurrentPerson by) {
@@ -157,7 +174,7 @@ public class Projects {
 
     // ------------------------------------------------------------------ staff
 
-    /** Staff hide a project from the public, with a message its editors read. */
+    /** Staff hide a project from the public, with a message its editors read (and receive by e-mail). */
     @Transactional
     public void hide(long id, String message, CurrentPerson staff) {
         requireStaff(staff);
@@ -166,6 +183,7 @@ public class Projects {
         p.moderationMessage = message == null || message.isBlank() ? null : message.strip();
         p.updatedAt = Instant.now();
         staffActions.record(staff, "projects.hide", "project", id, p.title);
+        mails.hidden(p.organisationId, p.title, p.slug, p.moderationMessage);
         changed(p);
     }
 
@@ -181,6 +199,7 @@ public class Projects {
         }
         p.updatedAt = Instant.now();
         staffActions.record(staff, "projects.restore", "project", id, p.title);
+        mails.restored(p.organisationId, p.title, p.slug);
         changed(p);
     }
 
@@ -282,6 +301,9 @@ public class Projects {
                 p.lessonsWorked, p.lessonsFailed, p.lessonsAdvice);
     }
 
+    /** Words of {@code /projets/...} addresses that are not projects. */
+    static final java.util.Set<String> RESERVED_SLUGS = java.util.Set.of("nouveau", "iati", "carte", "export");
+
     String uniqueSlug(String title) {
         String base = Slugs.slug(title);
         if (base.isEmpty()) {
@@ -289,6 +311,9 @@ public class Projects {
         }
         if (base.length() > 160) {
             base = base.substring(0, 160).replaceAll("-+$", "");
+        }
+        if (RESERVED_SLUGS.contains(base)) {
+            base = base + "-projet"; // "/projets/nouveau" is the form, "/projets/iati/..." the IATI pages
         }
         String slug = base;
         for (int i = 2; projects.existsBySlug(slug); i++) {
