@@ -133,6 +133,11 @@ public class ProjectViews {
                 .orElse(code);
     }
 
+    /** The project's countries, once each, in the order of its places. */
+    public java.util.List<String> countryCodes(ProjectData d) {
+        return d.places().stream().map(ProjectData.Place::countryCode).distinct().toList();
+    }
+
     /** Extension for a stored file's download name ("pdf"), from its media type. */
     public String extension(String mediaType) {
         return ProjectUploads.extension(mediaType);
