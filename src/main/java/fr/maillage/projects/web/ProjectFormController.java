@@ -1,11 +1,14 @@
 package fr.maillage.projects.web;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import fr.maillage.directory.Directory;
 import fr.maillage.directory.MyStructure;
@@ -28,6 +31,7 @@ import fr.maillage.shared.files.FileStorage;
 import fr.maillage.shared.security.CurrentPerson;
 import fr.maillage.shared.text.Slugs;
 
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -39,6 +43,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -81,6 +86,12 @@ class ProjectFormController {
     @InitBinder("form")
     void initBinder(WebDataBinder binder) {
         binder.setAutoGrowCollectionLimit(ProjectForm.MAX_ROWS + 10);
+    }
+
+    /** A request naming rows far beyond what the form shows (a crafted one): a plain "bad request" page. */
+    @ExceptionHandler(InvalidPropertyException.class)
+    void tooManyRows(HttpServletResponse response) throws IOException {
+        response.sendError(HttpStatus.BAD_REQUEST.value());
     }
 
     // ------------------------------------------------------------------ new project
@@ -253,11 +264,17 @@ class ProjectFormController {
     /** The problems as field errors (global ones for the whole form), leaving out fields that already show one. */
     static void reject(List<ProjectException.Problem> problems, BindingResult result) {
         for (ProjectException.Problem p : problems) {
-            String key = p.messageKey().equals("projects.error.sector-sum") ? "projects.form.error.sector-sum" : p.messageKey();
+            String key = p.messageKey();
+            Object[] args = p.argsArray();
+            if (key.equals("projects.error.sector-sum") && args.length == 2) {
+                // the form knows one vocabulary; the sum is shown as a number of the reader's language ("90,5")
+                key = "projects.form.error.sector-sum";
+                args = new Object[] {args[0], new java.math.BigDecimal(String.valueOf(args[1]))};
+            }
             if (p.field() == null) {
-                result.reject(key, p.argsArray(), null);
+                result.reject(key, args, null);
             } else if (!result.hasFieldErrors(p.field())) {
-                result.rejectValue(p.field(), key, p.argsArray(), null);
+                result.rejectValue(p.field(), key, args, null);
             }
         }
     }
