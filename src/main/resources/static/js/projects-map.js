@@ -35,7 +35,9 @@
     var element = document.getElementById('project-map');
     var dataElement = document.getElementById('project-map-data');
     if (!element || !dataElement || typeof L === 'undefined') { return; }
-    var points = JSON.parse(dataElement.textContent).points || [];
+    var data = JSON.parse(dataElement.textContent);
+    var points = data.points || [];
+    var countries = (data.countries || []).map(function (c) { return String(c).replace(/^0+/, ''); });
     if (!points.length) { return; }
     var map = L.map(element, {
       zoomControl: false, attributionControl: false, scrollWheelZoom: false, minZoom: 2, maxZoom: 9, zoomSnap: 0.5
@@ -47,7 +49,10 @@
     map.fitBounds(bounds.pad(0.5), { maxZoom: 6 });
     fetch(element.dataset.geo).then(function (r) { return r.json(); }).then(function (topology) {
       L.geoJSON({ type: 'FeatureCollection', features: topoFeatures(topology, 'countries') }, {
-        style: function () { return { color: '#ffffff', weight: 0.8, fillColor: '#c2e0d9', fillOpacity: 1 }; },
+        style: function (f) {
+          var ours = countries.indexOf(String(f.id || '').replace(/^0+/, '')) >= 0;
+          return { color: '#ffffff', weight: 0.8, fillColor: ours ? '#8fc7bb' : '#eef2ef', fillOpacity: 1 };
+        },
         interactive: false
       }).addTo(map).bringToBack();
     });

@@ -132,7 +132,10 @@ class ProjectPageController {
                         "label", notBlank(pl.place()) ? pl.place() + ", " + country : country));
             }
         }
-        return json.writeValueAsString(Map.of("points", points)).replace("<", "\\u003c");
+        List<String> numeric = d.places().stream().map(ProjectData.Place::countryCode).distinct()
+                .map(c -> reference.find(RefList.COUNTRIES, c).map(r -> r.extra("numeric")).orElse(""))
+                .filter(n -> !n.isEmpty()).toList();
+        return json.writeValueAsString(Map.of("points", points, "countries", numeric)).replace("<", "\\u003c");
     }
 
     /** schema.org Project (an Organization): name, description, where, who leads, funds and takes part, when. */
