@@ -159,6 +159,11 @@ class ProjectPagesIntegrationTests {
     void sectorSharesNotSummingTo100AreRefused() throws Exception {
         String html = refused(form(with(valid("Parts fausses"), "sectors[1].percentage", "20"), orgSlug));
         assertThat(html).contains("id=\"sectors-error\"").contains("totalisent 90,5\u00a0% au lieu de 100\u00a0%");
+        String english = mvc.perform(form(with(valid("Wrong shares"), "sectors[1].percentage", "20"), orgSlug).param("publish", "true")
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains("The sectors’ shares add up to 90.5% instead of 100%.").contains("Nothing was saved.");
+        assertThat(projects.ofOrganisation(org, true)).isEmpty();
     }
 
     @Test
