@@ -19,12 +19,23 @@ import org.springframework.stereotype.Component;
 @Component
 class LocalDiskFileStorage implements FileStorage {
 
-    static final Pattern KEY = Pattern.compile("[0-9a-f]{32}\\.(png|jpg|webp|pdf|bin)");
+    static final Pattern KEY = Pattern.compile("[0-9a-f]{32}\\.(png|jpg|webp|pdf|docx|xlsx|pptx|doc|xls|ppt|odt|ods|odp|bin)");
 
-    private static final Map<String, String> EXTENSIONS = Map.of(
-            "image/png", "png", "image/jpeg", "jpg", "image/webp", "webp", "application/pdf", "pdf");
-    private static final Map<String, String> TYPES = Map.of(
-            "png", "image/png", "jpg", "image/jpeg", "webp", "image/webp", "pdf", "application/pdf", "bin", "application/octet-stream");
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("webp", "image/webp"),
+            Map.entry("pdf", "application/pdf"),
+            Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            Map.entry("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+            Map.entry("doc", "application/msword"), Map.entry("xls", "application/vnd.ms-excel"),
+            Map.entry("ppt", "application/vnd.ms-powerpoint"),
+            Map.entry("odt", "application/vnd.oasis.opendocument.text"),
+            Map.entry("ods", "application/vnd.oasis.opendocument.spreadsheet"),
+            Map.entry("odp", "application/vnd.oasis.opendocument.presentation"),
+            Map.entry("bin", "application/octet-stream"));
+    private static final Map<String, String> EXTENSIONS = TYPES.entrySet().stream()
+            .filter(e -> !e.getKey().equals("bin"))
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
 
     private final SecureRandom random = new SecureRandom();
     private final Path root;
