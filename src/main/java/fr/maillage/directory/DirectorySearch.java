@@ -194,6 +194,8 @@ public class DirectorySearch {
     static final int MAX_BASIS_TERMS = 60;
     /** At most this many items are named in a suggestion's "why" before "and n others". */
     static final int WHY_ITEMS = 4;
+    /** Between the items of a "why" (theme labels have commas of their own). */
+    static final String WHY_SEPARATOR = " · ";
 
     /**
      * What suggestions are computed from: countries (ISO codes), themes and départements,
@@ -341,9 +343,9 @@ public class DirectorySearch {
         String shared;
         if (items.size() > WHY_ITEMS) {
             shared = messages.getMessage("directory.suggest.why.more",
-                    new Object[] {String.join(", ", items.subList(0, WHY_ITEMS)), items.size() - WHY_ITEMS}, locale);
+                    new Object[] {String.join(WHY_SEPARATOR, items.subList(0, WHY_ITEMS)), items.size() - WHY_ITEMS}, locale);
         } else {
-            shared = String.join(", ", items);
+            shared = String.join(WHY_SEPARATOR, items);
         }
         String why = departement == null
                 ? messages.getMessage("directory.suggest.why", new Object[] {shared}, locale)

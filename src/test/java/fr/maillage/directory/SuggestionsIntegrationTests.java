@@ -110,15 +110,15 @@ class SuggestionsIntegrationTests {
         assertThat(best.sharedCountries()).extracting(c -> c.code()).containsExactly("NR", "TV");
         assertThat(best.sharedThemes()).extracting(c -> c.code()).containsExactly("sante");
         assertThat(best.sharedDepartement().code()).isEqualTo("33");
-        assertThat(best.why()).isEqualTo("Nauru, Tuvalu, Santé en commun · même département\u00a0: Gironde (33)");
-        assertThat(found.get(1).why()).isEqualTo("Tuvalu, Santé en commun");
-        assertThat(found.get(2).why()).isEqualTo("Tuvalu, Nauru en commun");
-        assertThat(found.get(4).why()).isEqualTo("Santé en commun");
+        assertThat(best.why()).isEqualTo("En commun\u00a0: Nauru · Tuvalu · Santé · Gironde (33)");
+        assertThat(found.get(1).why()).isEqualTo("En commun\u00a0: Tuvalu · Santé");
+        assertThat(found.get(2).why()).isEqualTo("En commun\u00a0: Tuvalu · Nauru");
+        assertThat(found.get(4).why()).isEqualTo("En commun\u00a0: Santé");
         assertThat(found.get(4).sharedDepartement()).isNull();
 
         // in English
         Suggestion inEnglish = ofMarker(search.suggestionsFor(w.me().personId(), pageId, Locale.ENGLISH, 500), w.m()).get(1);
-        assertThat(inEnglish.why()).isEqualTo("Tuvalu, Health in common");
+        assertThat(inEnglish.why()).isEqualTo("In common: Tuvalu · Health");
     }
 
     @Test
@@ -130,7 +130,7 @@ class SuggestionsIntegrationTests {
 
         Suggestion s = ofMarker(search.similarSuggestions(details, Locale.FRENCH, 500), m).get(0);
 
-        assertThat(s.why()).startsWith("Île Bouvet, Îles Heard-et-MacDonald, Géorgie du Sud-et-les Îles Sandwich du Sud, Santé et 2 autres en commun");
+        assertThat(s.why()).startsWith("En commun\u00a0: Île Bouvet · Îles Heard-et-MacDonald · Géorgie du Sud-et-les Îles Sandwich du Sud · Santé et 2 autres");
     }
 
     @Test
@@ -185,7 +185,7 @@ class SuggestionsIntegrationTests {
         String asMember = mvc.perform(get("/acteurs/" + w.page()).with(user(w.me())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(asMember).contains("Ils travaillent comme vous").contains("/mon-espace/suggestions")
-                .contains("Meilleure " + w.m()).contains("Niué, Vanuatu, Santé en commun")
+                .contains("Meilleure " + w.m()).contains("En commun\u00a0: Niué · Vanuatu · Santé · Gironde (33)")
                 .doesNotContain("Ma structure " + w.m()).doesNotContain("En attente " + w.m());
         // the page's own name only in its heading, not among the suggestions
         assertThat(asMember.split("id=\"suggestions\"")[1]).doesNotContain("Page lue " + w.m());
@@ -193,7 +193,7 @@ class SuggestionsIntegrationTests {
         String asVisitor = mvc.perform(get("/acteurs/" + w.page()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(asVisitor).doesNotContain("Ils travaillent comme vous").contains("Structures proches")
-                .contains("Meilleure " + w.m()).contains("Vanuatu, Santé en commun");
+                .contains("Meilleure " + w.m()).contains("En commun\u00a0: Vanuatu · Santé");
     }
 
     @Test
@@ -204,7 +204,7 @@ class SuggestionsIntegrationTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("Pour «\u00a0Ma structure " + w.m() + "\u00a0»").contains("Meilleure " + w.m())
-                .contains("Îles Pitcairn, Tokelau, Santé en commun")
+                .contains("En commun\u00a0: Îles Pitcairn · Tokelau · Santé · Gironde (33)")
                 .contains("Pour «\u00a0Mon autre structure " + w.m() + "\u00a0»").contains("Compléter la fiche")
                 .contains("/acteurs/" + w.best() + "/contacter");
         mvc.perform(get("/mon-espace/suggestions").with(user(TestStructures.member("Sans structure"))))
@@ -222,7 +222,7 @@ class SuggestionsIntegrationTests {
                 .andExpect(jsonPath("$.organisation").value(w.page()))
                 .andExpect(jsonPath("$.basis").value("organisation"))
                 .andExpect(jsonPath("$.items[?(@.organisation.slug=='" + w.best() + "')].why")
-                        .value("Îles Cocos, Île Christmas, Santé en commun · même département\u00a0: Gironde (33)"))
+                        .value("En commun\u00a0: Îles Cocos · Île Christmas · Santé · Gironde (33)"))
                 .andExpect(jsonPath("$.items[?(@.organisation.slug=='" + w.best() + "')].sharedCountries[0].code").value("CC"))
                 .andExpect(jsonPath("$.items[?(@.organisation.slug=='" + w.page() + "')]").isEmpty());
         mvc.perform(get("/api/v1/organisations/" + w.page() + "/similar").param("basis", "me").param("limit", "24").with(user(w.me())))
