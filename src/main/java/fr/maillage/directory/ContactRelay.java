@@ -191,7 +191,7 @@ public class ContactRelay {
                     + messages.getMessage("directory.contact.mail.reply", args, locale) + "\n\n"
                     + messages.getMessage("directory.contact.mail.abuse", args, locale) + "\n\n"
                     + messages.getMessage("directory.contact.mail.why", args, locale) + "\n";
-            mailer.queue(new OutgoingMail(r.email(), truncate(messages.getMessage("directory.contact.mail.subject", args, locale), 300),
+            mailer.queue(new OutgoingMail(r.email(), mailSubject(messages.getMessage("directory.contact.mail.subject", args, locale)),
                     text, null, CATEGORY, sender.email()));
         }
         Object[] args = args(senderName, senderName, to, subject, body, behalf, reference, sender.email());
@@ -201,7 +201,7 @@ public class ContactRelay {
                 + messages.getMessage("directory.contact.mail.subjectLine", args, senderLocale) + "\n\n"
                 + "----------\n" + body + "\n----------\n\n"
                 + messages.getMessage("directory.contact.copy.reference", args, senderLocale) + "\n";
-        mailer.queue(new OutgoingMail(sender.email(), truncate(messages.getMessage("directory.contact.copy.subject", args, senderLocale), 300),
+        mailer.queue(new OutgoingMail(sender.email(), mailSubject(messages.getMessage("directory.contact.copy.subject", args, senderLocale)),
                 copy, null, CATEGORY));
         return id;
     }
@@ -350,6 +350,11 @@ public class ContactRelay {
         text = CONTROL.matcher(text).replaceAll("");
         text = BLANK_LINES.matcher(text).replaceAll("\n\n\n");
         return text.strip();
+    }
+
+    /** A subject header on one line (names typed by people are part of it), within the outbox's 300 characters. */
+    private static String mailSubject(String subject) {
+        return truncate(cleanSubject(subject), 300);
     }
 
     static int links(String text) {

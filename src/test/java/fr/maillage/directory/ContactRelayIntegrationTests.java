@@ -28,6 +28,7 @@ import jakarta.mail.internet.MimeMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import fr.maillage.accounts.PersonDeleted;
 import fr.maillage.support.TestPerson;
 import fr.maillage.support.TestStructures;
 
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
@@ -98,6 +100,9 @@ class ContactRelayIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     MockMvc mvc;
 
@@ -451,6 +456,12 @@ class ContactRelayIntegrationTests {
 
         mvc.perform(get("/admin/structures/messages-relayes").with(user(sender))).andExpect(status().isForbidden());
         assertThat(relay.relayedSince(Duration.ofDays(7))).isPositive();
+
+        // the sender deletes their account: their name leaves the list, the message's trace stays
+        events.publishEvent(new PersonDeleted(sender.personId()));
+        html = mvc.perform(get("/admin/structures/messages-relayes").param("reference", "C-" + id).with(user(staff)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("C-" + id).doesNotContain("Expéditrice " + s.m());
     }
 
     // ------------------------------------------------------------------ helpers
