@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * How the directory plugs into accounts: it learns people's current e-mail and language from
  * the accounts facade, adds "Mes structures" to "Mon espace" and its figures to the staff
  * dashboard, and forgets a person's memberships when their account is deleted. The dependency
- * goes one way only (directory → accounts).
+ * goes one way only (directory → accounts). A deleted person's name is also dropped from the
+ * list of messages they relayed through "Prendre contact".
  */
 @Configuration(proxyBeanMethods = false)
 class AccountsWiring {
@@ -101,6 +102,23 @@ class AccountsWiring {
     }
 
     @Bean
+    AdminDashboardTile relayedMessagesTile(ContactRelay relay, MessageSource messages) {
+        return new AdminDashboardTile() {
+            @Override
+            public Tile render(Locale locale) {
+                long week = relay.relayedSince(java.time.Duration.ofDays(7));
+                return new Tile(messages.getMessage("directory.tile.contact", null, locale), week,
+                        messages.getMessage("directory.tile.contact.text", null, locale), "/admin/structures/messages-relayes", false);
+            }
+
+            @Override
+            public int order() {
+                return 140;
+            }
+        };
+    }
+
+    @Bean
     PersonDeletedListener personDeletedListener(JdbcClient jdbc) {
         return new PersonDeletedListener(jdbc);
     }
@@ -126,6 +144,7 @@ class AccountsWiring {
                     + "decided_at = coalesce(decided_at, now()), email = null, display_name = null, message = null where person_id = ?")
                     .param(event.personId()).update();
             jdbc.sql("update organisation_revision set actor_name = '—' where actor_id = ?").param(event.personId()).update();
+            jdbc.sql("update directory_contact_message set sender_name = '—' where sender_id = ?").param(event.personId()).update();
         }
     }
 }

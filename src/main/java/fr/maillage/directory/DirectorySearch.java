@@ -183,31 +183,174 @@ public class DirectorySearch {
         });
     }
 
+    // ------------------------------------------------------------------ suggestions
+
+    /** Weights of what two structures share: each common country, each common theme, both at once, the same département. */
+    static final float WEIGHT_COUNTRY = 3f;
+    static final float WEIGHT_THEME = 2f;
+    static final float WEIGHT_COUNTRY_AND_THEME = 2f;
+    static final float WEIGHT_DEPARTEMENT = 1f;
+    /** At most this many countries and themes of a basis are looked for (a person with many structures). */
+    static final int MAX_BASIS_TERMS = 60;
+    /** At most this many items are named in a suggestion's "why" before "and n others". */
+    static final int WHY_ITEMS = 4;
+    /** Between the items of a "why" (theme labels have commas of their own). */
+    static final String WHY_SEPARATOR = " · ";
+
     /**
-     * Published structures that share countries and themes with the given one, the most shared
-     * first (one point per common country or theme), at most {@code limit}.
+     * What suggestions are computed from: countries (ISO codes), themes and départements,
+     * and the structures to leave out.
+     */
+    record SuggestionBasis(Set<String> countries, Set<String> themes, Set<String> departements, Set<Long> excluded) {
+
+        boolean isEmpty() {
+            return countries.isEmpty() && themes.isEmpty();
+        }
+    }
+
+    /** One of a person's structures with what it works on. */
+    private record OwnStructure(long id, String name, String slug, OrganisationStatus status, String departement,
+                                List<String> countries, List<String> themes) {
+    }
+
+    /**
+     * Published structures that share countries and themes with the given one, best first, at
+     * most {@code limit}: see {@link #similarSuggestions}.
      */
     public List<OrganisationSummary> similar(OrganisationDetails organisation, Locale locale, int limit) {
-        List<String> countries = organisation.countries().stream().map(OrganisationDetails.Place::code).distinct().toList();
-        List<String> themes = organisation.themes().stream().map(CodeLabel::code).toList();
-        if (countries.isEmpty() && themes.isEmpty()) {
+        return similarSuggestions(organisation, locale, limit).stream().map(Suggestion::organisation).toList();
+    }
+
+    /**
+     * Published structures that share countries and themes with the given one ("Structures
+     * proches"), each with what it shares. Ranked in the search index: {@value #WEIGHT_COUNTRY}
+     * points per common country, {@value #WEIGHT_THEME} per common theme,
+     * {@value #WEIGHT_COUNTRY_AND_THEME} more when it shares both a country and a theme, and
+     * {@value #WEIGHT_DEPARTEMENT} when it is in the same département; then by name.
+     */
+    public List<Suggestion> similarSuggestions(OrganisationDetails organisation, Locale locale, int limit) {
+        Set<String> countries = new java.util.LinkedHashSet<>();
+        organisation.countries().forEach(c -> countries.add(c.code()));
+        Set<String> themes = new java.util.LinkedHashSet<>();
+        organisation.themes().forEach(t -> themes.add(t.code()));
+        Set<String> departements = organisation.departement() == null ? Set.of() : Set.of(organisation.departement().code());
+        return suggest(new SuggestionBasis(countries, themes, departements, Set.of(organisation.id())), locale, limit);
+    }
+
+    /**
+     * "Ils travaillent comme vous": published structures that work in the same countries and on
+     * the same themes as the structures of this person (merged and refused ones left out),
+     * ranked as {@link #similarSuggestions}; the person's own structures and {@code alsoExclude}
+     * (the page being read) are left out. Empty when the person's structures name no country
+     * nor theme.
+     */
+    public List<Suggestion> suggestionsFor(long personId, Long alsoExclude, Locale locale, int limit) {
+        List<OwnStructure> own = ownStructures(personId);
+        Set<String> countries = new java.util.LinkedHashSet<>();
+        Set<String> themes = new java.util.LinkedHashSet<>();
+        Set<String> departements = new java.util.LinkedHashSet<>();
+        Set<Long> excluded = new java.util.HashSet<>();
+        for (OwnStructure o : own) {
+            countries.addAll(o.countries());
+            themes.addAll(o.themes());
+            if (o.departement() != null) {
+                departements.add(o.departement());
+            }
+            excluded.add(o.id());
+        }
+        if (alsoExclude != null) {
+            excluded.add(alsoExclude);
+        }
+        return suggest(new SuggestionBasis(countries, themes, departements, excluded), locale, limit);
+    }
+
+    /** For each structure of the person (merged and refused ones left out), its best matches; own structures never suggested. */
+    public List<StructureSuggestions> suggestionsByStructure(long personId, Locale locale, int perStructure) {
+        List<OwnStructure> own = ownStructures(personId);
+        Set<Long> excluded = new java.util.HashSet<>();
+        own.forEach(o -> excluded.add(o.id()));
+        List<StructureSuggestions> out = new ArrayList<>();
+        for (OwnStructure o : own) {
+            SuggestionBasis basis = new SuggestionBasis(new java.util.LinkedHashSet<>(o.countries()), new java.util.LinkedHashSet<>(o.themes()),
+                    o.departement() == null ? Set.of() : Set.of(o.departement()), excluded);
+            out.add(new StructureSuggestions(o.id(), o.name(), o.slug(), o.status(), !basis.isEmpty(), suggest(basis, locale, perStructure)));
+        }
+        return out;
+    }
+
+    private List<OwnStructure> ownStructures(long personId) {
+        return jdbc.sql("""
+                select o.id, o.name, o.slug, o.status, o.departement,
+                       array(select distinct c.country_code from organisation_country c where c.organisation_id = o.id) as countries,
+                       array(select t.theme_code from organisation_theme t where t.organisation_id = o.id order by t.theme_code) as themes
+                from organisation_member m join organisation o on o.id = m.organisation_id
+                where m.person_id = ? and o.status not in ('MERGED', 'REFUSED')
+                order by o.name_key, o.id""")
+                .param(personId)
+                .query((rs, n) -> new OwnStructure(rs.getLong("id"), rs.getString("name"), rs.getString("slug"),
+                        OrganisationStatus.valueOf(rs.getString("status")), rs.getString("departement"),
+                        List.of((String[]) rs.getArray("countries").getArray()), List.of((String[]) rs.getArray("themes").getArray())))
+                .list();
+    }
+
+    /** The ranked query of the suggestions, in the search index (boolean should-clauses with constant scores). */
+    List<Suggestion> suggest(SuggestionBasis basis, Locale locale, int limit) {
+        if (basis.isEmpty() || limit < 1) {
             return List.of();
         }
-        return inSession(session -> {
+        List<String> countries = basis.countries().stream().limit(MAX_BASIS_TERMS).toList();
+        List<String> themes = basis.themes().stream().limit(MAX_BASIS_TERMS).toList();
+        List<String> departements = basis.departements().stream().limit(MAX_BASIS_TERMS).toList();
+        List<OrganisationSummary> hits = inSession(session -> {
             SearchScope<Organisation> scope = session.scope(Organisation.class);
             return session.search(scope)
                     .select(summaryProjection(scope.projection(), locale))
                     .where(f -> f.bool(b -> {
                         b.filter(f.match().field(OrganisationSearchMapping.STATUS).matching(OrganisationStatus.PUBLISHED));
-                        b.mustNot(f.id().matching(organisation.id()));
+                        if (!basis.excluded().isEmpty()) {
+                            b.mustNot(f.id().matchingAny(basis.excluded()));
+                        }
                         b.must(f.bool(any -> {
-                            countries.forEach(c -> any.should(f.match().field(OrganisationSearchMapping.COUNTRY).matching(c).constantScore()));
-                            themes.forEach(t -> any.should(f.match().field(OrganisationSearchMapping.THEME).matching(t).constantScore()));
+                            countries.forEach(c -> any.should(f.match().field(OrganisationSearchMapping.COUNTRY).matching(c)
+                                    .constantScore().boost(WEIGHT_COUNTRY)));
+                            themes.forEach(t -> any.should(f.match().field(OrganisationSearchMapping.THEME).matching(t)
+                                    .constantScore().boost(WEIGHT_THEME)));
                         }));
+                        if (!countries.isEmpty() && !themes.isEmpty()) {
+                            b.should(f.bool()
+                                    .must(f.terms().field(OrganisationSearchMapping.COUNTRY).matchingAny(countries))
+                                    .must(f.terms().field(OrganisationSearchMapping.THEME).matchingAny(themes))
+                                    .constantScore().boost(WEIGHT_COUNTRY_AND_THEME));
+                        }
+                        if (!departements.isEmpty()) {
+                            b.should(f.terms().field(OrganisationSearchMapping.DEPARTEMENT).matchingAny(departements)
+                                    .constantScore().boost(WEIGHT_DEPARTEMENT));
+                        }
                     }))
                     .sort(f -> f.score().then().field(OrganisationSearchMapping.NAME_SORT))
                     .fetchHits(limit);
         });
+        return hits.stream().map(o -> explain(o, basis, locale)).toList();
+    }
+
+    private Suggestion explain(OrganisationSummary o, SuggestionBasis basis, Locale locale) {
+        List<CodeLabel> countries = o.countries().stream().filter(c -> basis.countries().contains(c.code())).toList();
+        List<CodeLabel> themes = o.themes().stream().filter(t -> basis.themes().contains(t.code())).toList();
+        CodeLabel departement = o.departement() != null && basis.departements().contains(o.departement().code()) ? o.departement() : null;
+        List<String> items = new ArrayList<>();
+        countries.forEach(c -> items.add(c.label()));
+        themes.forEach(t -> items.add(t.label()));
+        String shared;
+        if (items.size() > WHY_ITEMS) {
+            shared = messages.getMessage("directory.suggest.why.more",
+                    new Object[] {String.join(WHY_SEPARATOR, items.subList(0, WHY_ITEMS)), items.size() - WHY_ITEMS}, locale);
+        } else {
+            shared = String.join(WHY_SEPARATOR, items);
+        }
+        String why = departement == null
+                ? messages.getMessage("directory.suggest.why", new Object[] {shared}, locale)
+                : messages.getMessage("directory.suggest.why.departement", new Object[] {shared, departement.label()}, locale);
+        return new Suggestion(o, countries, themes, departement, why);
     }
 
     /** Who works in a country, by theme; empty for an unknown country code. */

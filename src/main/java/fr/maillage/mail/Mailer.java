@@ -24,10 +24,11 @@ public class Mailer {
         if (mail.to() == null || mail.to().isBlank()) {
             throw new IllegalArgumentException("Destinataire manquant");
         }
+        String replyTo = mail.replyTo() == null || mail.replyTo().isBlank() ? null : mail.replyTo().strip();
         return jdbc.sql("""
-                insert into mail_outbox (recipient, subject, body_text, body_html, category)
-                values (?, ?, ?, ?, ?) returning id""")
-                .params(mail.to().trim(), mail.subject(), mail.text(), mail.html(), mail.category())
+                insert into mail_outbox (recipient, subject, body_text, body_html, category, reply_to)
+                values (?, ?, ?, ?, ?, ?) returning id""")
+                .params(mail.to().trim(), mail.subject(), mail.text(), mail.html(), mail.category(), replyTo)
                 .query(Long.class).single();
     }
 }

@@ -102,9 +102,13 @@ public class Outbox {
                 where id = ?""").param(id).update() == 1;
     }
 
-    /** Deletes every message sent to this address (a person deleted their account). */
+    /**
+     * Deletes every message sent to this address (a person deleted their account), and drops the
+     * address from the Reply-To of messages relayed on their behalf that are not sent yet.
+     */
     @Transactional
     public int forget(String email) {
+        jdbc.sql("update mail_outbox set reply_to = null where lower(reply_to) = lower(?)").param(email).update();
         return jdbc.sql("delete from mail_outbox where lower(recipient) = lower(?)").param(email).update();
     }
 
@@ -116,7 +120,7 @@ public class Outbox {
         return new OutboxMessage(rs.getLong("id"), instant(rs.getTimestamp("created_at")), rs.getString("recipient"),
                 rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"), rs.getString("category"),
                 MailStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), instant(rs.getTimestamp("next_attempt_at")),
-                rs.getString("last_error"), instant(rs.getTimestamp("sent_at")));
+                rs.getString("last_error"), instant(rs.getTimestamp("sent_at")), rs.getString("reply_to"));
     }
 
     private static Instant instant(Timestamp t) {

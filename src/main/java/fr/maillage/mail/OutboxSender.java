@@ -30,7 +30,7 @@ class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
-    private record Due(long id, String recipient, String subject, String text, String html, int attempts) {
+    private record Due(long id, String recipient, String subject, String text, String html, String replyTo, int attempts) {
     }
 
     private final JdbcClient jdbc;
@@ -62,12 +62,12 @@ class OutboxSender {
         }
         Integer sent = transactions.execute(status -> {
             List<Due> due = jdbc.sql("""
-                    select id, recipient, subject, body_text, body_html, attempts from mail_outbox
+                    select id, recipient, subject, body_text, body_html, reply_to, attempts from mail_outbox
                     where status = 'PENDING' and next_attempt_at <= now()
                     order by next_attempt_at, id limit ? for update skip locked""")
                     .param(properties.batchSize())
                     .query((rs, n) -> new Due(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
-                            rs.getString("body_text"), rs.getString("body_html"), rs.getInt("attempts")))
+                            rs.getString("body_text"), rs.getString("body_html"), rs.getString("reply_to"), rs.getInt("attempts")))
                     .list();
             int count = 0;
             for (Due mail : due) {
@@ -86,6 +86,9 @@ class OutboxSender {
             MimeMessageHelper helper = new MimeMessageHelper(message, mail.html() != null, StandardCharsets.UTF_8.name());
             helper.setFrom(properties.from());
             helper.setTo(mail.recipient());
+            if (mail.replyTo() != null) {
+                helper.setReplyTo(mail.replyTo());
+            }
             helper.setSubject(mail.subject());
             if (mail.html() != null) {
                 helper.setText(mail.text(), mail.html());

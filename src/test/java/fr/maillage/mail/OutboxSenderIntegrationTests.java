@@ -79,6 +79,25 @@ class OutboxSenderIntegrationTests {
     }
 
     @Test
+    void aRelayedMessageGoesOutWithItsReplyToAndTheSiteAsSender() throws Exception {
+        startSmtp();
+        String to = "relais-" + UUID.randomUUID() + "@exemple.fr";
+        long id = mailer.queue(new OutgoingMail(to, "Un message relayé", "Bonjour", null, "test", "awa.diop@exemple.sn"));
+        assertThat(outbox.find(id).orElseThrow().replyTo()).isEqualTo("awa.diop@exemple.sn");
+
+        await(() -> received(to) != null);
+        MimeMessage message = received(to);
+        assertThat(message.getFrom()[0].toString()).isEqualTo("reseau@maillage.test");
+        assertThat(message.getReplyTo()).extracting(Object::toString).containsExactly("awa.diop@exemple.sn");
+
+        // the site's own messages have no Reply-To header (replies go to the sender address)
+        String plain = "ordinaire-" + UUID.randomUUID() + "@exemple.fr";
+        mailer.queue(new OutgoingMail(plain, "Sans Reply-To", "Texte", null, "test"));
+        await(() -> received(plain) != null);
+        assertThat(received(plain).getHeader("Reply-To")).isNull();
+    }
+
+    @Test
     void retriesWithBackoffWhileTheServerIsDownThenSends() throws Exception {
         String to = "patient-" + UUID.randomUUID() + "@exemple.fr";
         long id = mailer.queue(new OutgoingMail(to, "Réessayé", "Texte", "<p>Texte</p>", "test"));

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import fr.maillage.directory.ContactRelay;
 import fr.maillage.directory.CountryOverview;
 import fr.maillage.directory.Directory;
 import fr.maillage.directory.DirectorySearch;
@@ -20,6 +21,7 @@ import fr.maillage.directory.OrganisationRef;
 import fr.maillage.directory.OrganisationDetails;
 import fr.maillage.directory.OrganisationQuery;
 import fr.maillage.directory.OrganisationSummary;
+import fr.maillage.directory.Suggestion;
 import fr.maillage.reference.RefList;
 import fr.maillage.reference.Reference;
 import fr.maillage.shared.Facet;
@@ -52,6 +54,7 @@ class DirectoryController {
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final int FACET_TOP = 8;
     static final int PRINT_LIMIT = 2_000;
+    static final int SUGGESTIONS = 6;
 
     private final DirectorySearch directory;
     private final QueryCleaner cleaner;
@@ -63,10 +66,12 @@ class DirectoryController {
     private final FacetMarkup facetMarkup;
     private final Directory writeSide;
     private final List<OrganisationPageSection> pageSections;
+    private final ContactRelay contactRelay;
 
     DirectoryController(DirectorySearch directory, QueryCleaner cleaner, Reference reference, Markdown markdown,
             MaillageProperties properties, FacetMarkup facetMarkup,
-            Directory writeSide, List<OrganisationPageSection> pageSections) {
+            Directory writeSide, List<OrganisationPageSection> pageSections, ContactRelay contactRelay) {
+        this.contactRelay = contactRelay;
         this.writeSide = writeSide;
         this.pageSections = pageSections;
         this.facetMarkup = facetMarkup;
@@ -169,11 +174,34 @@ class DirectoryController {
         model.addAttribute("canonicalUrl", url);
         model.addAttribute("logoUrl", o.logoKey() == null ? null : properties.baseUrl() + "/fichiers/" + o.logoKey());
         model.addAttribute("updatedOn", o.updatedAt() == null ? null : LocalDate.ofInstant(o.updatedAt(), PARIS));
-        model.addAttribute("similar", o.isPublished() ? directory.similar(o, locale, 6) : List.of());
+        suggestions(o, me, model, locale);
         model.addAttribute("jsonLd", jsonLd(o, url).replace("<", "\\u003c"));
         model.addAttribute("directoryQuery", OrganisationQuery.empty());
         model.addAttribute("sections", pageSections(o.slug(), me, locale));
         return "directory/organisation";
+    }
+
+    /**
+     * "Ils travaillent comme vous" for a signed-in person whose structures name countries or
+     * themes (structures like theirs, this one and theirs left out); else, for visitors too,
+     * the structures close to this one. And whether "Prendre contact" is offered: on a published
+     * structure that has a contact, to anyone but the people who manage it.
+     */
+    private void suggestions(OrganisationDetails o, CurrentPerson me, Model model, Locale locale) {
+        List<Suggestion> suggestions = List.of();
+        boolean forMe = false;
+        if (o.isPublished() && me != null) {
+            suggestions = directory.suggestionsFor(me.personId(), o.id(), locale, SUGGESTIONS);
+            forMe = !suggestions.isEmpty();
+        }
+        if (o.isPublished() && suggestions.isEmpty()) {
+            suggestions = directory.similarSuggestions(o, locale, SUGGESTIONS);
+        }
+        model.addAttribute("suggestions", suggestions);
+        model.addAttribute("suggestionsForMe", forMe);
+        boolean own = me != null && contactRelay.isMemberOf(o.id(), me.personId());
+        boolean reachable = o.isPublished() && !own && contactRelay.target(o.slug()).map(ContactRelay.Target::reachable).orElse(false);
+        model.addAttribute("canContact", reachable);
     }
 
     /** The sections other modules add to a structure's page (its projects, partnerships...). */

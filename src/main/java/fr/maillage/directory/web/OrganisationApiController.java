@@ -9,8 +9,10 @@ import fr.maillage.directory.DirectorySearch;
 import fr.maillage.directory.OrganisationDetails;
 import fr.maillage.directory.OrganisationQuery;
 import fr.maillage.directory.OrganisationSummary;
+import fr.maillage.directory.Suggestion;
 import fr.maillage.shared.Facet;
 import fr.maillage.shared.SearchResult;
+import fr.maillage.shared.security.CurrentPerson;
 import fr.maillage.shared.web.ApiController;
 import fr.maillage.shared.web.ApiProblem;
 
@@ -22,6 +24,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -97,6 +100,46 @@ class OrganisationApiController {
                         .map(target -> ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
                                 .header(HttpHeaders.LOCATION, "/api/v1/organisations/" + target).<OrganisationDetails>build())
                         .orElseThrow(() -> ApiProblem.notFound("Aucune structure publiée ne porte l'identifiant « " + slug + " »")));
+    }
+
+    @GetMapping("/api/v1/organisations/{slug}/similar")
+    @Operation(summary = "Structures proches d'une structure publiée",
+            description = "Les structures publiées qui agissent dans les mêmes pays ou sur les mêmes thèmes, les plus proches d'abord "
+                    + "(3 points par pays commun, 2 par thème commun, 2 de plus pour un pays et un thème communs, 1 pour le même département), "
+                    + "chacune avec ce qu'elle partage et une phrase qui le dit (why). Avec basis=me et une session ouverte : "
+                    + "« Ils travaillent comme vous », les structures proches de celles de la personne connectée (les siennes et celle-ci exclues).")
+    @ApiResponse(responseCode = "200", description = "Les suggestions, les plus proches d'abord")
+    @ApiResponse(responseCode = "400", description = "Paramètre invalide (ProblemDetail)")
+    @ApiResponse(responseCode = "401", description = "basis=me sans session ouverte (ProblemDetail)")
+    @ApiResponse(responseCode = "404", description = "Structure inconnue ou non publiée (ProblemDetail)")
+    SimilarPage similar(@PathVariable String slug,
+            @Parameter(description = "Nombre de suggestions, 1 à 24 (6 par défaut)") @RequestParam(required = false) Integer limit,
+            @Parameter(description = "organisation (par défaut) : proches de cette structure ; me : proches des structures de la personne connectée")
+            @RequestParam(required = false) String basis,
+            @AuthenticationPrincipal CurrentPerson me, Locale locale) {
+        if (limit != null && (limit < 1 || limit > MAX_SIMILAR)) {
+            throw ApiProblem.badRequest("limit doit être compris entre 1 et " + MAX_SIMILAR + " (reçu : " + limit + ")");
+        }
+        String b = basis == null || basis.isBlank() ? "organisation" : basis.strip();
+        if (!b.equals("organisation") && !b.equals("me")) {
+            throw ApiProblem.badRequest("basis doit valoir organisation ou me (reçu : " + basis + ")");
+        }
+        OrganisationDetails o = directory.findPublished(slug, locale)
+                .orElseThrow(() -> ApiProblem.notFound("Aucune structure publiée ne porte l'identifiant « " + slug + " »"));
+        int n = limit == null ? 6 : limit;
+        if (b.equals("me")) {
+            if (me == null) {
+                throw new ApiProblem(HttpStatus.UNAUTHORIZED, "basis=me demande une session ouverte");
+            }
+            return new SimilarPage(o.slug(), "me", directory.suggestionsFor(me.personId(), o.id(), locale, n));
+        }
+        return new SimilarPage(o.slug(), "organisation", directory.similarSuggestions(o, locale, n));
+    }
+
+    static final int MAX_SIMILAR = 24;
+
+    /** Suggestions for a structure: {@code basis} says what they are close to (this structure, or the signed-in person's structures). */
+    record SimilarPage(String organisation, String basis, List<Suggestion> items) {
     }
 
     /** A page of results: {@code facets} maps each facet (country, theme...) to its values and counts. */
