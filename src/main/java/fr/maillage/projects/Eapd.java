@@ -169,41 +169,12 @@ public class Eapd {
         if (!isValidYear(year)) {
             throw new ProjectException("year", "projects.eapd.error.year", FIRST_YEAR, today().getYear());
         }
-        Set<Long> allowed = new HashSet<>();
-        candidates(org, year).forEach(c -> allowed.add(c.projectId()));
-        Map<EapdCategory, EapdLineData> byCategory = new EnumMap<>(EapdCategory.class);
-        List<Problem> problems = new ArrayList<>();
-        Set<Long> counted = new HashSet<>();
-        for (int i = 0; i < lines.size(); i++) {
-            EapdLineData l = lines.get(i);
-            if (l.category() == null || !EapdCategory.isKnown(l.category())) {
-                problems.add(new Problem("lines[" + i + "].category", "projects.error.unknown-code", List.of(String.valueOf(l.category()))));
-                continue;
-            }
-            EapdCategory c = EapdCategory.valueOf(l.category());
-            String field = "lines[" + c.ordinal() + "]";
-            if (byCategory.put(c, l) != null) {
-                problems.add(new Problem(field + ".category", "projects.eapd.error.duplicate-line", List.of()));
-            }
-            if (l.amount() == null) {
-                problems.add(new Problem(field + ".amount", "projects.eapd.error.amount", List.of()));
-            } else if (l.amount().signum() < 0 || l.amount().compareTo(MAX_AMOUNT) >= 0 || l.amount().stripTrailingZeros().scale() > 2) {
-                problems.add(new Problem(field + ".amount", "projects.eapd.error.amount", List.of()));
-            }
-            if (l.comment() != null && l.comment().strip().length() > COMMENT_MAX) {
-                problems.add(new Problem(field + ".comment", "projects.error.too-long", List.of(COMMENT_MAX)));
-            }
-            for (Long pid : l.projectIds()) {
-                if (pid == null || !allowed.contains(pid)) {
-                    problems.add(new Problem("projects", "projects.eapd.error.project", List.of(String.valueOf(pid))));
-                } else if (!counted.add(pid)) {
-                    problems.add(new Problem("projects", "projects.eapd.error.project-twice", List.of(String.valueOf(pid))));
-                }
-            }
-        }
+        List<Problem> problems = problems(org, year, lines);
         if (!problems.isEmpty()) {
             throw new ProjectException(problems);
         }
+        Map<EapdCategory, EapdLineData> byCategory = new EnumMap<>(EapdCategory.class);
+        lines.forEach(l -> byCategory.put(EapdCategory.valueOf(l.category()), l));
         Optional<Saved> current = saved(organisationId, year);
         long worksheetId;
         String byName = by.displayName() == null ? null : truncate(by.displayName(), 200);
@@ -244,6 +215,47 @@ public class Eapd {
         if (by.isStaff() && directory.roleOf(organisationId, by.personId()).isEmpty()) {
             staffActions.record(by, "projects.eapd.save", "organisation", organisationId, org.name() + " – " + year);
         }
+    }
+
+    /** What is wrong with these lines, without saving anything (field paths as in {@link #save}). */
+    public List<Problem> problems(long organisationId, int year, List<EapdLineData> lines) {
+        return problems(authority(organisationId), year, lines);
+    }
+
+    private List<Problem> problems(OrganisationRef org, int year, List<EapdLineData> lines) {
+        Set<Long> allowed = new HashSet<>();
+        candidates(org, year).forEach(c -> allowed.add(c.projectId()));
+        Map<EapdCategory, EapdLineData> byCategory = new EnumMap<>(EapdCategory.class);
+        List<Problem> problems = new ArrayList<>();
+        Set<Long> counted = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            EapdLineData l = lines.get(i);
+            if (l.category() == null || !EapdCategory.isKnown(l.category())) {
+                problems.add(new Problem("lines[" + i + "].category", "projects.error.unknown-code", List.of(String.valueOf(l.category()))));
+                continue;
+            }
+            EapdCategory c = EapdCategory.valueOf(l.category());
+            String field = "lines[" + c.ordinal() + "]";
+            if (byCategory.put(c, l) != null) {
+                problems.add(new Problem(field + ".category", "projects.eapd.error.duplicate-line", List.of()));
+            }
+            if (l.amount() == null) {
+                problems.add(new Problem(field + ".amount", "projects.eapd.error.amount", List.of()));
+            } else if (l.amount().signum() < 0 || l.amount().compareTo(MAX_AMOUNT) >= 0 || l.amount().stripTrailingZeros().scale() > 2) {
+                problems.add(new Problem(field + ".amount", "projects.eapd.error.amount", List.of()));
+            }
+            if (l.comment() != null && l.comment().strip().length() > COMMENT_MAX) {
+                problems.add(new Problem(field + ".comment", "projects.error.too-long", List.of(COMMENT_MAX)));
+            }
+            for (Long pid : l.projectIds()) {
+                if (pid == null || !allowed.contains(pid)) {
+                    problems.add(new Problem("projects", "projects.eapd.error.project", List.of(String.valueOf(pid))));
+                } else if (!counted.add(pid)) {
+                    problems.add(new Problem("projects", "projects.eapd.error.project-twice", List.of(String.valueOf(pid))));
+                }
+            }
+        }
+        return problems;
     }
 
     private record SavedLine(BigDecimal amount, String comment, List<Long> projectIds) {

@@ -7,18 +7,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Settings of the e-APD helper. {@code reminderInterval}: how often the reminder job looks for
- * reminders due (default 1 h); {@code closingReminderDays}: how many days before the closing
+ * reminders due (default 1 h), the first time {@code reminderInitialDelay} after the start (2 min); {@code closingReminderDays}: how many days before the closing
  * day the second reminder goes (default 7); {@code defaultOpening}/{@code defaultClosing}:
  * the dates the staff form proposes for a new campaign ({@code MM-DD}, default 04-15 and
  * 05-31); {@code officialUrl}: where authorities make the official declaration.
  */
 @ConfigurationProperties("maillage.projects.eapd")
-public record EapdProperties(Duration reminderInterval, Integer closingReminderDays, String defaultOpening,
+public record EapdProperties(Duration reminderInterval, Duration reminderInitialDelay, Integer closingReminderDays, String defaultOpening,
                              String defaultClosing, String officialUrl) {
 
     public EapdProperties {
         if (reminderInterval == null || reminderInterval.isNegative() || reminderInterval.isZero()) {
             reminderInterval = Duration.ofHours(1);
+        }
+        if (reminderInitialDelay == null || reminderInitialDelay.isNegative()) {
+            reminderInitialDelay = Duration.ofMinutes(2);
         }
         if (closingReminderDays == null || closingReminderDays < 1) {
             closingReminderDays = 7;

@@ -103,6 +103,13 @@ public class Partnerships {
         return new SearchResult<>(items, matching.size(), page, size, facets);
     }
 
+    /** How many partnerships match the query, between how many French authorities and how many countries. */
+    public PartnershipFigures figures(PartnershipQuery query) {
+        List<Row> matching = publicRows().stream().filter(r -> matches(r, query, null)).toList();
+        return new PartnershipFigures(matching.size(), matching.stream().map(r -> r.org().id()).distinct().count(),
+                matching.stream().map(r -> r.p().partnerCountry).distinct().count());
+    }
+
     /** Every partnership matching the query (no paging), with its details, the e-mails left out unless {@code withEmails}. */
     public List<PartnershipDetails> export(PartnershipQuery query, Locale locale, boolean withEmails) {
         List<Row> matching = publicRows().stream().filter(r -> matches(r, query, null)).toList();
@@ -175,10 +182,32 @@ public class Partnerships {
     /** Records a partnership of a local authority; returns its id. Nothing is saved when a {@link ProjectException} is thrown. */
     @Transactional
     public long create(long organisationId, PartnershipData data, CurrentPerson by) {
+        List<Problem> problems = problemsOfNew(organisationId, data, by);
+        if (!problems.isEmpty()) {
+            throw new ProjectException(problems);
+        }
+        OrganisationRef org = directory.ref(organisationId).orElseThrow();
+        Partnership p = new Partnership(organisationId);
+        p.createdBy = by.personId();
+        apply(data, p);
+        partnerships.saveAndFlush(p);
+        if (by.isStaff() && directory.roleOf(organisationId, by.personId()).isEmpty()) {
+            staffActions.record(by, "projects.partnership.create", "partnership", p.id, org.name() + " – " + p.partnerName);
+        }
+        events.publishEvent(new PartnershipChanged(p.id, organisationId, false));
+        return p.id;
+    }
+
+    /**
+     * What is wrong with a new partnership of this structure, without saving anything (the form
+     * checks it with its own reading errors before creating). Throws {@link AccessDeniedException}
+     * when {@code by} may not record partnerships for this local authority.
+     */
+    public List<Problem> problemsOfNew(Long organisationId, PartnershipData data, CurrentPerson by) {
         if (by == null) {
             throw new AccessDeniedException("Sign in");
         }
-        Optional<OrganisationRef> org = directory.ref(organisationId);
+        Optional<OrganisationRef> org = organisationId == null ? Optional.empty() : directory.ref(organisationId);
         List<Problem> problems = new ArrayList<>();
         if (org.isEmpty() || !isLocalAuthority(org.get())) {
             problems.add(PartnershipValidator.p("organisationId", "projects.coop.error.not-local-authority"));
@@ -187,18 +216,15 @@ public class Partnerships {
         }
         problems.addAll(validator.problems(data));
         problems.addAll(projectProblems(data.projectIds(), by));
-        if (!problems.isEmpty()) {
-            throw new ProjectException(problems);
-        }
-        Partnership p = new Partnership(organisationId);
-        p.createdBy = by.personId();
-        apply(data, p);
-        partnerships.saveAndFlush(p);
-        if (by.isStaff() && directory.roleOf(organisationId, by.personId()).isEmpty()) {
-            staffActions.record(by, "projects.partnership.create", "partnership", p.id, org.get().name() + " – " + p.partnerName);
-        }
-        events.publishEvent(new PartnershipChanged(p.id, organisationId, false));
-        return p.id;
+        return problems;
+    }
+
+    /** What is wrong with these changes of a partnership, without saving anything. */
+    public List<Problem> problemsOfChange(long partnershipId, PartnershipData data, CurrentPerson by) {
+        Partnership p = loadForEdit(partnershipId, by);
+        List<Problem> problems = new ArrayList<>(validator.problems(data));
+        problems.addAll(projectProblems(data.projectIds().stream().filter(pid -> !p.projectIds.contains(pid)).toList(), by));
+        return problems;
     }
 
     /** Changes a partnership; fails with {@code projects.error.concurrent} when someone saved it since {@code version} was read. */
@@ -208,10 +234,8 @@ public class Partnerships {
         if (p.version != version) {
             throw new ProjectException(null, "projects.coop.error.concurrent");
         }
-        List<Problem> problems = new ArrayList<>(validator.problems(data));
         // a project already linked stays linked even if its owner since hid it from this editor
-        List<Long> added = data.projectIds().stream().filter(pid -> !p.projectIds.contains(pid)).toList();
-        problems.addAll(projectProblems(added, by));
+        List<Problem> problems = problemsOfChange(id, data, by);
         if (!problems.isEmpty()) {
             throw new ProjectException(problems);
         }
