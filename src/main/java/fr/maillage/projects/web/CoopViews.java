@@ -60,12 +60,17 @@ public class CoopViews {
         return "en".equals(locale.getLanguage()) ? s : s.replace('.', ',');
     }
 
-    /** Reads an amount as people type it ("1 500", "1500,50", "1.500,50", "1,500.50", "2 000 €"); null when it is not one. */
-    public static BigDecimal parseAmount(String text) {
+    /**
+     * Reads an amount as people type it: "1 500", "1500,50", "1.500,50", "2 000 €"; in French a
+     * lone comma is the decimal mark and a lone dot followed by three digits groups thousands, in
+     * English the other way round. Null when it is not an amount.
+     */
+    public static BigDecimal parseAmount(String text, Locale locale) {
         if (text == null || text.isBlank()) {
             return BigDecimal.ZERO;
         }
-        String s = text.replaceAll("[\\s\u00a0\u202f€]", "").replace("EUR", "").replace("eur", "");
+        boolean english = locale != null && "en".equals(locale.getLanguage());
+        String s = text.replaceAll("[\\s\u00a0\u202f€]", "").replaceAll("(?i)eur(os?)?$", "");
         if (s.isEmpty()) {
             return null;
         }
@@ -74,11 +79,15 @@ public class CoopViews {
         if (comma >= 0 && dot >= 0) {
             s = comma > dot ? s.replace(".", "").replace(',', '.') : s.replace(",", "");
         } else if (comma >= 0) {
-            s = s.indexOf(',') == comma && s.length() - comma - 1 <= 2 ? s.replace(',', '.') : s.replace(",", "");
-        } else if (dot >= 0 && s.indexOf('.') != dot) {
-            s = s.replace(".", "");
+            boolean grouping = english && s.matches("-?\\d{1,3}(,\\d{3})+");
+            s = grouping ? s.replace(",", "") : s.indexOf(',') == comma ? s.replace(',', '.') : null;
+        } else if (dot >= 0) {
+            boolean grouping = s.indexOf('.') != dot || (!english && s.matches("-?\\d{1,3}(\\.\\d{3})+"));
+            if (grouping) {
+                s = s.matches("-?\\d{1,3}(\\.\\d{3})+") ? s.replace(".", "") : null;
+            }
         }
-        if (!s.matches("-?\\d+(\\.\\d+)?")) {
+        if (s == null || !s.matches("-?\\d+(\\.\\d+)?")) {
             return null;
         }
         try {

@@ -58,8 +58,8 @@ class EapdAdminController {
     @PostMapping("/admin/apd")
     String save(@ModelAttribute("form") CampaignForm form, BindingResult result, @AuthenticationPrincipal CurrentPerson me,
                 Model model, Locale locale, RedirectAttributes redirect) {
-        LocalDate opens = PartnershipForm.date("opensOn", form.getOpensOn(), result);
-        LocalDate closes = PartnershipForm.date("closesOn", form.getClosesOn(), result);
+        LocalDate opens = required("opensOn", form.getOpensOn(), result);
+        LocalDate closes = required("closesOn", form.getClosesOn(), result);
         if (!result.hasErrors()) {
             try {
                 EapdCampaign c = eapd.saveCampaign(opens, closes, me);
@@ -71,6 +71,14 @@ class EapdAdminController {
             }
         }
         return show(model, opens != null ? opens.getYear() : eapd.today().getYear());
+    }
+
+    private static LocalDate required(String field, String value, BindingResult result) {
+        if (value == null || value.isBlank()) {
+            result.rejectValue(field, "projects.error.required");
+            return null;
+        }
+        return PartnershipForm.date(field, value, result);
     }
 
     private String show(Model model, int year) {

@@ -92,7 +92,7 @@ class EapdController {
         OrganisationRef org = authority(slug);
         checkYear(year);
         EapdWorksheet w = eapd.worksheet(org.id(), year, me);
-        List<EapdLineData> lines = form.toLines(result);
+        List<EapdLineData> lines = form.toLines(result, locale);
         CoopWeb.reject(result, eapd.problems(org.id(), year, lines));
         if (!result.hasErrors()) {
             try {

@@ -42,11 +42,11 @@ public class EapdForm {
     }
 
     /** The lines as the facade takes them; amounts that cannot be read are reported in {@code errors}. */
-    List<EapdLineData> toLines(Errors errors) {
+    List<EapdLineData> toLines(Errors errors, Locale locale) {
         List<EapdLineData> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
-            BigDecimal amount = CoopViews.parseAmount(l.amount);
+            BigDecimal amount = CoopViews.parseAmount(l.amount, locale);
             if (amount == null) {
                 errors.rejectValue("lines[" + i + "].amount", "projects.eapd.error.amount");
             }
