@@ -122,6 +122,10 @@ class CooperationJourneyE2ETests {
         assertThat(page.locator("main")).not().containsText("claire.dubois@mairie.example");
         look(page, "partenariat");
 
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(authority).setExact(true)).first().click();
+        assertThat(page.locator("#cooperation")).containsText(partner);
+        look(page, "fiche-collectivite");
+
         // 2. the Atlas view lists it; a filter narrows the list without reloading; the map shows Senegal and the Gironde
         page.navigate(url("/cooperation-decentralisee?q=" + suffix));
         assertThat(page.locator("#resultats")).containsText(partner);
