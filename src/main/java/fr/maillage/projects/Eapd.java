@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import fr.maillage.accounts.PersonDeleted;
 import fr.maillage.directory.Directory;
 import fr.maillage.directory.OrganisationRef;
 import fr.maillage.directory.OrganisationsMerged;
@@ -507,6 +508,13 @@ public class Eapd {
                 update eapd_worksheet w set organisation_id = :kept where organisation_id = :removed
                 and not exists (select 1 from eapd_worksheet k where k.organisation_id = :kept and k.year = w.year)""")
                 .param("kept", event.keptId()).param("removed", event.removedId()).update();
+    }
+
+    /** A deleted person's name is no longer kept with the worksheets they saved (as in structure histories). */
+    @EventListener
+    @Transactional
+    public void on(PersonDeleted event) {
+        jdbc.sql("update eapd_worksheet set saved_by_name = '—' where saved_by = ?").param(event.personId()).update();
     }
 
     private static Instant instant(Timestamp t) {

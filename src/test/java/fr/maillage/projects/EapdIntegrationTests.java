@@ -65,6 +65,9 @@ class EapdIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
     MockMvc mvc;
 
     @BeforeEach
@@ -239,6 +242,12 @@ class EapdIntegrationTests {
                 .map(l -> new EapdLineData(l.category().name(), l.amount(), l.comment(), l.projectIds())).toList(), staff);
         assertThat(jdbc.sql("select count(*) from staff_action where action = 'projects.eapd.save' and target_id = ?").param(a.id())
                 .query(Long.class).single()).isEqualTo(1);
+
+        // a person who deletes their account leaves no name on the worksheets they saved
+        eapd.save(a.id(), 2024, -1, List.of(new EapdLineData("COOPERATION", BigDecimal.TEN, null, List.of())), a.editor());
+        events.publishEvent(new fr.maillage.accounts.PersonDeleted(a.editor().personId()));
+        assertThat(jdbc.sql("select saved_by_name from eapd_worksheet where organisation_id = ? and year = 2024").param(a.id())
+                .query(String.class).single()).isEqualTo("—");
     }
 
     @Test
@@ -364,6 +373,8 @@ class EapdIntegrationTests {
         int year = LocalDate.now().getYear() + 4;
 
         mvc.perform(get("/admin/apd").with(user(a.editor()))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/apd").param("annee", "2147483647").with(user(staff))).andExpect(status().isOk());
+        mvc.perform(get("/admin/apd").param("annee", "deux-mille").with(user(staff))).andExpect(status().isBadRequest());
         String refused = mvc.perform(post("/admin/apd").with(csrf()).with(user(staff))
                         .param("opensOn", year + "-05-31").param("closesOn", year + "-04-15"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

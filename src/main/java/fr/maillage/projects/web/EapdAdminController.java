@@ -42,7 +42,9 @@ class EapdAdminController {
     String page(@RequestParam(name = "annee", required = false) Integer year, Model model) {
         CampaignForm form = new CampaignForm();
         LocalDate today = eapd.today();
-        int shown = year != null ? year : eapd.currentCampaign().map(EapdCampaign::year).orElse(today.getYear());
+        int fallback = eapd.currentCampaign().map(EapdCampaign::year).orElse(today.getYear());
+        // a year from a hand-typed address that no campaign could have falls back to the current one
+        int shown = year != null && year > 2000 && year <= today.getYear() + 10 ? year : fallback;
         EapdCampaign campaign = eapd.campaign(shown).orElse(null);
         if (campaign != null) {
             form.setOpensOn(campaign.opensOn().toString());
