@@ -86,6 +86,11 @@
     html += '<li><span class="swatch" style="background:' + EMPTY + '"></span>' + (element.dataset.none || '0') + '</li>';
     var steps = RAMP.length;
     var previous = 0;
+    if (max <= 1) {
+      // with one item at most every counted area gets the darkest colour (see colour()): so does the legend
+      element.innerHTML = html + '<li><span class="swatch" style="background:' + RAMP[steps - 1] + '"></span>1</li></ul>';
+      return;
+    }
     for (var i = 0; i < steps; i++) {
       var upper = max <= 1 ? 1 : Math.max(1, Math.round(Math.pow(max, (i + 0.5) / (steps - 1))));
       if (i === steps - 1) { upper = max; }
