@@ -63,10 +63,12 @@ class DirectoryController {
     private final FacetMarkup facetMarkup;
     private final Directory writeSide;
     private final List<OrganisationPageSection> pageSections;
+    private final org.springframework.context.MessageSource messages;
 
     DirectoryController(DirectorySearch directory, QueryCleaner cleaner, Reference reference, Markdown markdown,
             MaillageProperties properties, FacetMarkup facetMarkup,
-            Directory writeSide, List<OrganisationPageSection> pageSections) {
+            Directory writeSide, List<OrganisationPageSection> pageSections, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.writeSide = writeSide;
         this.pageSections = pageSections;
         this.facetMarkup = facetMarkup;
@@ -85,6 +87,12 @@ class DirectoryController {
         OrganisationQuery q = cleaner.clean(query);
         model.addAttribute("query", q);
         model.addAttribute("clearUrl", OrganisationQuery.empty().withText(q.q()).url("/annuaire"));
+        if (q.byProjects()) {
+            // countries and themes are then those of the structures' projects
+            model.addAttribute("legends", Map.of(
+                    "country", messages.getMessage("search.facet.project.country", null, locale),
+                    "theme", messages.getMessage("search.facet.project.theme", null, locale)));
+        }
         response.addHeader(HttpHeaders.VARY, "HX-Request");
         if ("carte".equals(view)) {
             SearchResult<OrganisationSummary> result = directory.search(q.withSize(1), locale);
