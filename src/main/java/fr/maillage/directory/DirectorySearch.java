@@ -65,9 +65,6 @@ public class DirectorySearch {
 
     private static final Logger log = LoggerFactory.getLogger(DirectorySearch.class);
 
-    /** Stop words dropped from queries ("école au mali" finds "École de Bamako", Mali). */
-    private static final Set<String> STOP_WORDS = Set.of("le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "au", "aux",
-            "pour", "par", "sur", "dans", "avec", "ou", "a", "the", "of", "and", "in", "for");
     private static final int MAX_FACET_VALUES = 400;
     private static final int EXPORT_BATCH = 500;
 
@@ -570,18 +567,7 @@ public class DirectorySearch {
 
     /** Words of a query, folded, without one-letter words ("d'", "l'") nor common stop words. */
     static List<String> tokens(String q) {
-        if (q == null || q.isBlank()) {
-            return List.of();
-        }
-        List<String> words = new ArrayList<>();
-        for (String w : Slugs.fold(q).split(" ")) {
-            if (w.length() > 1 || (!w.isEmpty() && Character.isDigit(w.charAt(0)))) {
-                words.add(w);
-            }
-        }
-        List<String> meaningful = words.stream().filter(w -> !STOP_WORDS.contains(w)).toList();
-        List<String> chosen = meaningful.isEmpty() ? words : meaningful;
-        return chosen.size() > 12 ? chosen.subList(0, 12) : chosen;
+        return fr.maillage.shared.search.SearchText.tokens(q);
     }
 
     /** One predicate per facet that has a selection: its values with OR. */
