@@ -414,7 +414,7 @@ public class ProjectSearch {
     }
 
     /** How many projects the index holds, published or not. */
-    long indexedCount() {
+    public long indexedCount() {
         return inSession(session -> session.search(Project.class).where(f -> f.matchAll()).fetchTotalHitCount());
     }
 

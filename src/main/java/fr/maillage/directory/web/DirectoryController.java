@@ -25,6 +25,7 @@ import fr.maillage.reference.Reference;
 import fr.maillage.shared.Facet;
 import fr.maillage.shared.MaillageProperties;
 import fr.maillage.shared.SearchResult;
+import fr.maillage.shared.web.FacetMarkup;
 import fr.maillage.shared.security.CurrentPerson;
 import fr.maillage.shared.text.Markdown;
 
