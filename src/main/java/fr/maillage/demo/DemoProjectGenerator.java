@@ -287,7 +287,7 @@ final class DemoProjectGenerator {
                 funders.put("MEAE", "Ministère de l'Europe et des Affaires étrangères (DAECT)");
             }
             if (water && r.nextDouble() < 0.8) {
-                funders.put("AGENCE_EAU", WATER_AGENCIES.getOrDefault(lead.region(), "Agence de l'eau Adour-Garonne"));
+                funders.put("AGENCE_EAU", waterAgency(lead.region()));
             }
             if (r.nextDouble() < 0.08) {
                 funders.put("EU", "Union européenne");
@@ -300,7 +300,7 @@ final class DemoProjectGenerator {
                 funders.put("REGION", "Région " + regionName);
             }
             if (water && r.nextDouble() < 0.6) {
-                funders.put("AGENCE_EAU", WATER_AGENCIES.getOrDefault(lead.region(), "Agence de l'eau Adour-Garonne"));
+                funders.put("AGENCE_EAU", waterAgency(lead.region()));
             }
             if (departementName != null && r.nextDouble() < 0.2) {
                 funders.put("DEPARTEMENT", "Département " + DemoGenerator.ofDepartement(departementName));
@@ -344,6 +344,11 @@ final class DemoProjectGenerator {
             out.add(new DemoProject.Funding(kinds.get(i), funders.get(kinds.get(i)), BigDecimal.valueOf(amount).setScale(2, RoundingMode.UNNECESSARY), year));
         }
         return out;
+    }
+
+    /** The water agency of a region; overseas, the office of water. */
+    private static String waterAgency(String region) {
+        return region == null ? "Office de l'eau" : WATER_AGENCIES.getOrDefault(region, "Office de l'eau");
     }
 
     private List<DemoProject.Partner> partners(SplittableRandom r, Lead lead, String country, String place) {
