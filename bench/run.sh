@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Maillage benchmark (ISSUE 2 §10). Run from anywhere: bench/run.sh
+# Maillage benchmark (ISSUE 2 §10, ISSUE 3 §6). Run from anywhere: bench/run.sh
 # Loopback only; every server started here is stopped on exit; every wait is bounded.
-# Settings (environment): STRUCTURES (100000), PORT (8099), NGINX_PORT (8098), HEAP (512m),
+# Settings (environment): STRUCTURES (100000), PROJECTS (100000), PORT (8099), NGINX_PORT (8098), HEAP (512m),
 # REQUESTS (2000 measured at concurrency 1), WARMUP (500), WRK_DURATION (20s), FRESH (1: reload
 # the data from scratch; 0: keep bench/data if it has the structures), MVN_OFFLINE (0/1).
 set -euo pipefail
@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 STRUCTURES=${STRUCTURES:-100000}
+PROJECTS=${PROJECTS:-100000}
 PORT=${PORT:-8099}
 NGINX_PORT=${NGINX_PORT:-8098}
 HEAP=${HEAP:-512m}
@@ -87,7 +88,7 @@ START_MS=0
 start_app() {
   local name=$1 t0 t1
   t0=$(now_ms)
-  MAILLAGE_DATA_DIR="$DATA" MAILLAGE_DEMO_STRUCTURES="$STRUCTURES" SERVER_PORT="$PORT" SERVER_ADDRESS=127.0.0.1 \
+  MAILLAGE_DATA_DIR="$DATA" MAILLAGE_DEMO_STRUCTURES="$STRUCTURES" MAILLAGE_DEMO_PROJECTS="$PROJECTS" SERVER_PORT="$PORT" SERVER_ADDRESS=127.0.0.1 \
     java -Xmx"$HEAP" ${JAVA_EXTRA:-} -jar "${APP_JAR:-$JAR}" >"$WORK/app-$name.log" 2>&1 &
   APP_PID=$!
   local deadline=$(( $(date +%s) + START_DEADLINE ))
@@ -101,18 +102,23 @@ start_app() {
 }
 
 # the reindex time the demo module logs ("index de l'annuaire reconstruit en N ms"), if any
-logged_reindex_ms() { grep -o "reconstruit en [0-9]* ms" "$WORK/app-$1.log" | grep -o "[0-9]*" | tail -1 || true; }
+logged_reindex_ms() { grep -o "annuaire reconstruit en [0-9]* ms" "$WORK/app-$1.log" | grep -o "[0-9]*" | tail -1 || true; }
 logged_load_ms() { grep -o "structures ajoutées en [0-9]* ms" "$WORK/app-$1.log" | grep -o "[0-9]*" | head -1 || true; }
+# the same for the projects ("index des projets reconstruit en N ms", "N projets ajoutés en N ms")
+logged_project_reindex_ms() { grep -o "index des projets reconstruit en [0-9]* ms" "$WORK/app-$1.log" | grep -o "[0-9]*" | tail -1 || true; }
+logged_project_load_ms() { grep -o "projets ajoutés en [0-9]* ms" "$WORK/app-$1.log" | grep -o "[0-9]*" | head -1 || true; }
 
 if [[ "$FRESH" == 1 ]]; then
   log "removing $DATA (FRESH=1)"
   rm -rf "$DATA"
 fi
 
-log "start 1: loading $STRUCTURES demo structures and indexing them (first start)"
+log "start 1: loading $STRUCTURES demo structures and $PROJECTS projects and indexing them (first start)"
 start_app first; T_FIRST=$START_MS
 LOAD_MS=$(logged_load_ms first)
 FIRST_REINDEX_MS=$(logged_reindex_ms first)
+PROJECT_LOAD_MS=$(logged_project_load_ms first)
+FIRST_PROJECT_REINDEX_MS=$(logged_project_reindex_ms first)
 COUNT=$(grep -o "[0-9]* structures déjà présentes\|[0-9]* structures ajoutées" "$WORK/app-first.log" | head -1 || true)
 stop_app
 
@@ -138,17 +144,21 @@ log "start 3: with the index folder deleted (full reindex at start)"
 rm -rf "$DATA/index"
 start_app reindex; T_REINDEX_START=$START_MS
 REINDEX_MS=$(logged_reindex_ms reindex)
+PROJECT_REINDEX_MS=$(logged_project_reindex_ms reindex)
 log "starts: first ${T_FIRST} ms, with index ${T_WARM} ms, without index ${T_REINDEX_START} ms (logged reindex: ${REINDEX_MS:-n/a} ms)"
 
 # ------------------------------------------------------------------ sanity: the endpoints answer
-for path in "/api/v1/organisations?country=SN" "/annuaire?country=SN"; do
+for path in "/api/v1/organisations?country=SN" "/annuaire?country=SN" "/api/v1/projects?country=SN" "/projets?country=SN"; do
   code=$(curl -s -m 10 -o /dev/null -w '%{http_code}' "$BASE$path")
   [[ "$code" == 200 ]] || { log "$path answers $code: is the directory search merged?"; exit 1; }
 done
 TOTAL=$(curl -s -m 10 "$BASE/api/v1/organisations?size=1" | grep -o '"total":[0-9]*' | head -1 | cut -d: -f2)
 log "the API counts ${TOTAL:-?} published structures"
+PROJECT_TOTAL=$(curl -s -m 10 "$BASE/api/v1/projects?size=1" | grep -o '"total":[0-9]*' | head -1 | cut -d: -f2)
+log "the API counts ${PROJECT_TOTAL:-?} published projects"
 
 # ------------------------------------------------------------------ latency (Java client)
+LOAD_AT_LATENCY=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 client() { java "$ROOT/bench/ApiLatency.java" --base "$BASE" --queries "$ROOT/bench/queries.txt" "$@" | tee -a "$WORK/client.log" | tail -1; }
 : >"$WORK/client.log"
 log "latency: API at concurrency 1 ($REQUESTS requests after $WARMUP warm-up)"
@@ -160,17 +170,28 @@ ROW_API_16=$(client --path /api/v1/organisations --warmup 200 --requests $(( REQ
 log "throughput: HTML at concurrency 16"
 ROW_HTML_16=$(client --path /annuaire --warmup 200 --requests $(( REQUESTS * 4 )) --concurrency 16 --label "/annuaire c=16")
 
+# ------------------------------------------------------------------ project search latency (ISSUE 3 §6)
+pclient() { java "$ROOT/bench/ApiLatency.java" --base "$BASE" --queries "$ROOT/bench/projects-queries.txt" "$@" | tee -a "$WORK/client.log" | tail -1; }
+log "latency: projects API at concurrency 1"
+ROW_PAPI_1=$(pclient --path /api/v1/projects --warmup "$WARMUP" --requests "$REQUESTS" --concurrency 1 --label "projects API c=1")
+log "latency: /projets HTML page at concurrency 1"
+ROW_PHTML_1=$(pclient --path /projets --warmup "$WARMUP" --requests "$REQUESTS" --concurrency 1 --label "/projets c=1")
+log "throughput: projects API at concurrency 16"
+ROW_PAPI_16=$(pclient --path /api/v1/projects --warmup 200 --requests $(( REQUESTS * 4 )) --concurrency 16 --label "projects API c=16")
+
 # ------------------------------------------------------------------ throughput (wrk) and nginx for scale
 wrk_rps() { # wrk_rps <url> <path> <log>
   timeout 300 wrk -t2 -c16 -d"$WRK_DURATION" --latency -s "$ROOT/bench/mix.lua" "$1" -- "$2" "$ROOT/bench/queries.txt" >"$WORK/$3" 2>&1 || true
   grep "Requests/sec" "$WORK/$3" | awk '{print $2}'
 }
-WRK_API="" ; WRK_HTML="" ; WRK_NGINX="" ; RATIO="n/a"
+WRK_API="" ; WRK_HTML="" ; WRK_PAPI="" ; WRK_NGINX="" ; RATIO="n/a"
 if need wrk; then
   log "wrk: API, 16 connections, $WRK_DURATION"
   WRK_API=$(wrk_rps "$BASE" /api/v1/organisations wrk-api.txt)
   log "wrk: /annuaire, 16 connections, $WRK_DURATION"
   WRK_HTML=$(wrk_rps "$BASE" /annuaire wrk-html.txt)
+  log "wrk: /api/v1/projects, 16 connections, $WRK_DURATION"
+  WRK_PAPI=$(timeout 300 wrk -t2 -c16 -d"$WRK_DURATION" --latency -s "$ROOT/bench/mix.lua" "$BASE" -- /api/v1/projects "$ROOT/bench/projects-queries.txt" >"$WORK/wrk-projects.txt" 2>&1 || true; grep "Requests/sec" "$WORK/wrk-projects.txt" | awk '{print $2}')
 fi
 # a saved copy of one API response (the first facet query of the mix), served by nginx
 mkdir -p "$WORK/static" "$WORK/nginx/logs"
@@ -233,7 +254,9 @@ cat >"$OUT" <<EOF
 - Date: $(date -u +"%Y-%m-%d %H:%M UTC"), commit \`$COMMIT\`
 - Machine: $(nproc) cores ($CPU), $MEM RAM, $OS
 - Java: $JAVA, portal started with \`-Xmx$HEAP\`, embedded PostgreSQL 18 (fsync on), Lucene index on local disk
-- Data: $STRUCTURES demo structures (\`MAILLAGE_DEMO_STRUCTURES\`, seed 2026), ${TOTAL:-?} published; first-start log: ${COUNT:-?}
+- Data: $STRUCTURES demo structures (\`MAILLAGE_DEMO_STRUCTURES\`, seed 2026), ${TOTAL:-?} published; first-start log: ${COUNT:-?};
+  $PROJECTS demo projects (\`MAILLAGE_DEMO_PROJECTS\`), ${PROJECT_TOTAL:-?} published (of published structures)
+- Load average (1, 5, 15 min) when the latency runs began: $LOAD_AT_LATENCY; when the report was written: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?") (other processes on the machine share its cores)
 - Query mix: $(grep -vc '^\s*#\|^\s*$' "$ROOT/bench/queries.txt") queries of \`bench/queries.txt\` (text with typos, facets, combined), all facets counted
 
 ## Start and index
@@ -247,6 +270,9 @@ cat >"$OUT" <<EOF
 | start to healthy, index present, extracted jar with a CDS archive (see README) | ${T_WARM_CDS:-n/a} | 10000 | $( [[ -n "${T_WARM_CDS:-}" ]] && verdict "$T_WARM_CDS" 10000 ) |
 | start to healthy, index folder deleted | $T_REINDEX_START | | |
 | full reindex of the structures (logged by the mass indexer; else the difference of the two starts) | $REINDEX_FIGURE | 60000 | $(verdict "$REINDEX_FIGURE" 60000) |
+| of the first start: loading $PROJECTS projects (COPY) | ${PROJECT_LOAD_MS:-n/a} | | |
+| of the first start: indexing the projects | ${FIRST_PROJECT_REINDEX_MS:-n/a} | | |
+| full reindex of the projects (index folder deleted) | ${PROJECT_REINDEX_MS:-n/a} | | |
 
 ## Latency (Java client, JDK HttpClient, HTTP/1.1 keep-alive)
 
@@ -259,12 +285,23 @@ $ROW_HTML_16
 
 Targets: API p95 ≤ 25 ms at concurrency 1: $(verdict "$(p95 "$ROW_API_1")" 25); HTML directory page p95 ≤ 40 ms: $(verdict "$(p95 "$ROW_HTML_1")" 40).
 
+## Project search ($PROJECTS projects, the 40 queries of \`bench/projects-queries.txt\`, all ten facets counted)
+
+| run | requests | concurrency | p50 ms | p95 ms | p99 ms | max ms | req/s | errors |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
+$ROW_PAPI_1
+$ROW_PHTML_1
+$ROW_PAPI_16
+
+Targets: projects API p95 ≤ 25 ms at concurrency 1: $(verdict "$(p95 "$ROW_PAPI_1")" 25); \`/projets\` with facet filters p95 ≤ 25 ms at concurrency 1: $(verdict "$(p95 "$ROW_PHTML_1")" 25).
+
 ## Throughput (wrk -t2 -c16 -d$WRK_DURATION, same mix)
 
 | server | requests/s |
 |---|---:|
 | Maillage \`/api/v1/organisations\` | ${WRK_API:-n/a} |
 | Maillage \`/annuaire\` (HTML) | ${WRK_HTML:-n/a} |
+| Maillage \`/api/v1/projects\` (projects mix) | ${WRK_PAPI:-n/a} |
 | nginx, a saved copy of one API response ($RESPONSE_BYTES bytes) as a static file | ${WRK_NGINX:-n/a} |
 | **Maillage API as a share of nginx** | **$RATIO** |
 

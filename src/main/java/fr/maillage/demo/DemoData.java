@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
+import fr.maillage.projects.ProjectSearch;
 import fr.maillage.reference.Reference;
 import fr.maillage.shared.text.Slugs;
 
@@ -65,9 +66,11 @@ public class DemoData {
     private final Reference reference;
     private final ObjectProvider<SearchMapping> searchMappingBean;
     private final ObjectProvider<EntityManagerFactory> entityManagerFactory;
+    private final ObjectProvider<ProjectSearch> projectSearch;
 
     public DemoData(DataSource dataSource, Reference reference, ObjectProvider<SearchMapping> searchMappingBean,
-            ObjectProvider<EntityManagerFactory> entityManagerFactory) {
+            ObjectProvider<EntityManagerFactory> entityManagerFactory, ObjectProvider<ProjectSearch> projectSearch) {
+        this.projectSearch = projectSearch;
         this.dataSource = dataSource;
         this.reference = reference;
         this.searchMappingBean = searchMappingBean;
@@ -129,18 +132,26 @@ public class DemoData {
     }
 
     /**
-     * Deletes every demo structure (and, by cascade, its themes, countries, SDGs and keywords),
-     * then rebuilds the directory's index so that it holds none of them; returns how many.
+     * Deletes every demo structure (and, by cascade, its themes, countries, SDGs and keywords)
+     * with its projects, then rebuilds the indexes so that they hold none of them; returns how
+     * many structures.
      */
     public int remove() {
         int removed;
+        int projects;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            // their projects first (a project belongs to its structure)
+            projects = s.executeUpdate("delete from project where created_by = " + DEMO_CREATOR
+                    + " or organisation_id in (select id from organisation where created_by = " + DEMO_CREATOR + ")");
             removed = s.executeUpdate("delete from organisation where created_by = " + DEMO_CREATOR);
         } catch (SQLException e) {
             throw new IllegalStateException("Suppression des structures de démonstration impossible", e);
         }
         if (removed > 0) {
             reindexDirectory();
+        }
+        if (projects > 0) {
+            projectSearch.ifAvailable(ProjectSearch::reindex);
         }
         return removed;
     }

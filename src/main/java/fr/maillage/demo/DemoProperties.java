@@ -6,17 +6,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Demo data settings.
  *
  * @param structures how many demo structures the directory should hold; unset (the default):
- *                   no demo data is ever loaded
+ *                   no demo structure is ever loaded
+ * @param projects   how many demo projects the demo structures should lead; unset (the
+ *                   default): no demo project is ever loaded
  * @param seed       the seed of the generator: the same seed gives the same structures
  * @param homeRegion the INSEE code of the network's region, where most demo structures are
  *                   located (75 Nouvelle-Aquitaine by default)
  */
 @ConfigurationProperties("maillage.demo")
-public record DemoProperties(Integer structures, Long seed, String homeRegion) {
+public record DemoProperties(Integer structures, Integer projects, Long seed, String homeRegion) {
 
     public static final long DEFAULT_SEED = 2026L;
     public static final String DEFAULT_HOME_REGION = "75";
 
+    /** Structures only. */
+    public DemoProperties(Integer structures, Long seed, String homeRegion) {
+        this(structures, null, seed, homeRegion);
+    }
+
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
     public DemoProperties {
         if (seed == null) {
             seed = DEFAULT_SEED;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import fr.maillage.reference.Reference;
 import fr.maillage.shared.audit.StaffActions;
@@ -44,9 +45,11 @@ public class Directory {
     private final StaffActions staffActions;
     private final ApplicationEventPublisher events;
     private final DirectoryProperties properties;
+    private final DirectorySearch search;
 
     Directory(OrganisationRepository organisations, JdbcClient jdbc, Reference reference, DirectoryMails mails,
-              StaffActions staffActions, ApplicationEventPublisher events, DirectoryProperties properties) {
+              StaffActions staffActions, ApplicationEventPublisher events, DirectoryProperties properties, DirectorySearch search) {
+        this.search = search;
         this.organisations = organisations;
         this.jdbc = jdbc;
         this.reference = reference;
@@ -612,6 +615,93 @@ public class Directory {
 
     public DirectoryProperties properties() {
         return properties;
+    }
+
+    // ------------------------------------------------------------------ project activity (reported by the projects module)
+
+    /** Above this many structures whose project activity changed at once, the whole directory is reindexed. */
+    static final int ACTIVITY_FULL_REINDEX_ABOVE = 2_000;
+
+    /**
+     * Records what the published projects a structure leads cover (how many, in which countries,
+     * on which themes), so that the directory counts and filters structures by their projects.
+     * Written without touching the structure's version nor its history; its search document is
+     * updated once the caller's transaction has committed. Unknown ids are ignored.
+     */
+    @Transactional
+    public void recordProjectActivity(long organisationId, int publishedProjects, Set<String> projectCountries, Set<String> projectThemes) {
+        ProjectActivity a = new ProjectActivity(publishedProjects, projectCountries, projectThemes);
+        int changed = jdbc.sql("""
+                update organisation set published_projects = :n, project_countries = cast(:c as varchar[]), project_themes = cast(:t as varchar[])
+                where id = :id and (published_projects, project_countries, project_themes)
+                  is distinct from (:n, cast(:c as varchar[]), cast(:t as varchar[]))""")
+                .param("n", a.publishedProjects()).param("c", a.countries().toArray(String[]::new))
+                .param("t", a.themes().toArray(String[]::new)).param("id", organisationId)
+                .update();
+        if (changed > 0) {
+            search.reindexAfterCommit(List.of(organisationId));
+        }
+    }
+
+    /**
+     * Replaces the project activity of every structure at once: those in {@code activities}
+     * get theirs, every other structure none. Returns the ids of the structures whose activity
+     * changed; with {@code reindex}, their search documents are updated once the transaction has
+     * committed (the whole directory is reindexed when there are many).
+     */
+    @Transactional
+    public Set<Long> replaceProjectActivity(Map<Long, ProjectActivity> activities, boolean reindex) {
+        Long[] ids = new Long[activities.size()];
+        Integer[] counts = new Integer[activities.size()];
+        String[] countries = new String[activities.size()];
+        String[] themes = new String[activities.size()];
+        int i = 0;
+        for (Map.Entry<Long, ProjectActivity> e : activities.entrySet()) {
+            ids[i] = e.getKey();
+            counts[i] = e.getValue().publishedProjects();
+            countries[i] = String.join(",", e.getValue().countries());
+            themes[i] = String.join(",", e.getValue().themes());
+            i++;
+        }
+        List<Long> changed = jdbc.sql("""
+                with v (id, n, c, t) as (
+                  select * from unnest(cast(:ids as bigint[]), cast(:ns as int[]), cast(:cs as text[]), cast(:ts as text[]))),
+                target as (
+                  select o.id, coalesce(v.n, 0) as n,
+                         coalesce(cast(string_to_array(nullif(v.c, ''), ',') as varchar[]), cast('{}' as varchar[])) as c,
+                         coalesce(cast(string_to_array(nullif(v.t, ''), ',') as varchar[]), cast('{}' as varchar[])) as t
+                  from organisation o left join v on v.id = o.id
+                  where v.id is not null or o.published_projects <> 0
+                     or cardinality(o.project_countries) > 0 or cardinality(o.project_themes) > 0)
+                update organisation o set published_projects = target.n, project_countries = target.c, project_themes = target.t
+                from target
+                where o.id = target.id and (o.published_projects, o.project_countries, o.project_themes)
+                  is distinct from (target.n, target.c, target.t)
+                returning o.id""")
+                .param("ids", ids).param("ns", counts).param("cs", countries).param("ts", themes)
+                .query(Long.class).list();
+        if (reindex && !changed.isEmpty()) {
+            if (changed.size() > ACTIVITY_FULL_REINDEX_ABOVE) {
+                search.reindexAllAfterCommit();
+            } else {
+                search.reindexAfterCommit(changed);
+            }
+        }
+        return new LinkedHashSet<>(changed);
+    }
+
+    /** The project activity the directory holds, by structure id, for the structures that have some. */
+    public Map<Long, ProjectActivity> projectActivities() {
+        Map<Long, ProjectActivity> out = new LinkedHashMap<>();
+        jdbc.sql("""
+                select id, published_projects, project_countries, project_themes from organisation
+                where published_projects <> 0 or cardinality(project_countries) > 0 or cardinality(project_themes) > 0""")
+                .query(rs -> {
+                    out.put(rs.getLong("id"), new ProjectActivity(rs.getInt("published_projects"),
+                            Set.of((String[]) rs.getArray("project_countries").getArray()),
+                            Set.of((String[]) rs.getArray("project_themes").getArray())));
+                });
+        return out;
     }
 
     /** Asks the admins of each published structure to review their record; returns how many structures were asked. */

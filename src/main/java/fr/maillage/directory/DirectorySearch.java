@@ -65,9 +65,6 @@ public class DirectorySearch {
 
     private static final Logger log = LoggerFactory.getLogger(DirectorySearch.class);
 
-    /** Stop words dropped from queries ("école au mali" finds "École de Bamako", Mali). */
-    private static final Set<String> STOP_WORDS = Set.of("le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "au", "aux",
-            "pour", "par", "sur", "dans", "avec", "ou", "a", "the", "of", "and", "in", "for");
     private static final int MAX_FACET_VALUES = 400;
     private static final int EXPORT_BATCH = 500;
 
@@ -78,11 +75,16 @@ public class DirectorySearch {
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
     private final AtomicBoolean indexing = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
     private final DirectoryProperties properties;
+    private final PlatformTransactionManager transactions;
+    private final EntityManager sharedEntityManager;
 
     DirectorySearch(EntityManagerFactory entityManagerFactory, OrganisationRepository repository, Reference reference,
             MessageSource messages, JdbcClient jdbc, PlatformTransactionManager transactions, DirectoryProperties properties) {
         this.properties = properties;
+        this.transactions = transactions;
+        this.sharedEntityManager = org.springframework.orm.jpa.SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
         this.entityManagerFactory = entityManagerFactory;
         this.repository = repository;
         this.reference = reference;
@@ -118,6 +120,13 @@ public class DirectorySearch {
             if (countInMainQuery) {
                 OrganisationQuery.FACETS.stream().filter(f -> !filters.containsKey(f)).forEach(toCount::add);
             }
+            // "has projects" not ticked while countries or themes are: its count is what ticking it
+            // gives, where countries and themes become those of the projects
+            boolean projectsAside = !filters.containsKey("projects") && !query.byProjects()
+                    && (filters.containsKey("country") || filters.containsKey("theme"));
+            if (projectsAside) {
+                toCount.remove("projects");
+            }
             // on a multi-core machine, half of the facets and every disjunctive count are counted
             // by other threads while this one fetches the page of results
             List<String> inMain = toCount.size() >= 4 ? toCount.subList(0, toCount.size() / 2) : toCount;
@@ -125,6 +134,10 @@ public class DirectorySearch {
             Map<String, java.util.concurrent.Future<Map<String, Map<String, Long>>>> pending = new LinkedHashMap<>();
             if (!aside.isEmpty()) {
                 pending.put("", facetPool.submit(() -> countFacets(query, aside, null)));
+            }
+            if (projectsAside) {
+                OrganisationQuery withProjects = query.withValues("projects", List.of("true"));
+                pending.put("projects", facetPool.submit(() -> Map.of("projects", Map.of("true", count(withProjects)))));
             }
             Map<String, Map<String, Long>> counts = new HashMap<>();
             for (String facet : filters.keySet()) {
@@ -141,7 +154,7 @@ public class DirectorySearch {
                     .where(and(pf, base, filters.values()))
                     .sort(sort(scope.sort(), query.effectiveSort()));
             for (String facet : inMain) {
-                addAggregation(step, scope, facet, keys);
+                addAggregation(step, scope, facet, keys, query);
             }
             var result = step.fetch((page - 1) * size, size);
             for (String facet : inMain) {
@@ -150,6 +163,7 @@ public class DirectorySearch {
             if (!countInMainQuery) {
                 OrganisationQuery.FACETS.stream().filter(f -> !filters.containsKey(f)).forEach(f -> counts.put(f, whole.get(f)));
             }
+            counts.putIfAbsent("projects", Map.of());
             for (var future : pending.values()) {
                 counts.putAll(await(future));
             }
@@ -454,23 +468,70 @@ public class DirectorySearch {
     /** Rebuilds the whole index from the database (staff action; about a minute for 100,000). */
     public void reindex() {
         if (!indexing.compareAndSet(false, true)) {
-            log.info("Réindexation de l'annuaire déjà en cours");
+            // what changed since the running reindex read it is taken by one more pass
+            again.set(true);
+            log.info("Réindexation de l'annuaire déjà en cours : une autre suivra");
             return;
         }
         try (EntityManager em = entityManagerFactory.createEntityManager()) {
-            long start = System.nanoTime();
-            Search.session(em).massIndexer(Organisation.class)
-                    .threadsToLoadObjects(3)
-                    .batchSizeToLoadObjects(200)
-                    .idFetchSize(1000)
-                    .mergeSegmentsOnFinish(true)
-                    .startAndWait();
-            IndexEpoch.bump();
-            log.info("Annuaire réindexé en {} ms", (System.nanoTime() - start) / 1_000_000);
+            do {
+                again.set(false);
+                long start = System.nanoTime();
+                Search.session(em).massIndexer(Organisation.class)
+                        .threadsToLoadObjects(3)
+                        .batchSizeToLoadObjects(200)
+                        .idFetchSize(1000)
+                        .mergeSegmentsOnFinish(true)
+                        .startAndWait();
+                IndexEpoch.bump();
+                log.info("Annuaire réindexé en {} ms", (System.nanoTime() - start) / 1_000_000);
+            } while (again.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             indexing.set(false);
+        }
+    }
+
+    /**
+     * Updates the search documents of the given structures once the current transaction has
+     * committed (at once without a transaction): for what is written without the entity, such
+     * as the project activity.
+     */
+    void reindexAfterCommit(java.util.Collection<Long> ids) {
+        List<Long> copy = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        afterCommit(() -> reindexNow(copy));
+    }
+
+    /** Rebuilds the whole index once the current transaction has committed (at once without a transaction). */
+    void reindexAllAfterCommit() {
+        afterCommit(this::reindex);
+    }
+
+    private void reindexNow(List<Long> ids) {
+        org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        tx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        for (int from = 0; from < ids.size(); from += EXPORT_BATCH) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + EXPORT_BATCH));
+            tx.executeWithoutResult(status -> {
+                var plan = Search.session(sharedEntityManager).indexingPlan();
+                repository.findAllById(chunk).forEach(plan::addOrUpdate);
+            });
+        }
+        IndexEpoch.bump();
+    }
+
+    private static void afterCommit(Runnable work) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            work.run();
+                        }
+                    });
+        } else {
+            work.run();
         }
     }
 
@@ -545,7 +606,7 @@ public class DirectorySearch {
             var step = session.search(scope).select(f -> f.id()).where(and(pf, base(pf, query.q()), filters.values()));
             for (String facet : facets) {
                 keys.put(facet, AggregationKey.of(facet));
-                addAggregation(step, scope, facet, keys);
+                addAggregation(step, scope, facet, keys, query);
             }
             var result = step.fetch(0);
             Map<String, Map<String, Long>> counts = new HashMap<>();
@@ -591,7 +652,7 @@ public class DirectorySearch {
         }
         var step = session.search(scope).select(f -> f.id()).where(base(pf, ""));
         for (String facet : OrganisationQuery.FACETS) {
-            addAggregation(step, scope, facet, keys);
+            addAggregation(step, scope, facet, keys, OrganisationQuery.empty());
         }
         var result = step.fetch(0);
         Map<String, Map<String, Long>> counts = new HashMap<>();
@@ -649,18 +710,7 @@ public class DirectorySearch {
 
     /** Words of a query, folded, without one-letter words ("d'", "l'") nor common stop words. */
     static List<String> tokens(String q) {
-        if (q == null || q.isBlank()) {
-            return List.of();
-        }
-        List<String> words = new ArrayList<>();
-        for (String w : Slugs.fold(q).split(" ")) {
-            if (w.length() > 1 || (!w.isEmpty() && Character.isDigit(w.charAt(0)))) {
-                words.add(w);
-            }
-        }
-        List<String> meaningful = words.stream().filter(w -> !STOP_WORDS.contains(w)).toList();
-        List<String> chosen = meaningful.isEmpty() ? words : meaningful;
-        return chosen.size() > 12 ? chosen.subList(0, 12) : chosen;
+        return fr.maillage.shared.search.SearchText.tokens(q);
     }
 
     /** One predicate per facet that has a selection: its values with OR. */
@@ -671,10 +721,10 @@ public class DirectorySearch {
             if (values.isEmpty()) {
                 continue;
             }
-            if (facet.equals("member")) {
-                filters.put(facet, f.match().field(OrganisationSearchMapping.MEMBER).matching(Boolean.valueOf(values.get(0))).toPredicate());
+            if (OrganisationQuery.BOOLEAN_FACETS.contains(facet)) {
+                filters.put(facet, f.match().field(field(facet, query)).matching(Boolean.valueOf(values.get(0))).toPredicate());
             } else {
-                filters.put(facet, f.terms().field(field(facet)).matchingAny(values).toPredicate());
+                filters.put(facet, f.terms().field(field(facet, query)).matchingAny(values).toPredicate());
             }
         }
         return filters;
@@ -697,6 +747,17 @@ public class DirectorySearch {
         };
     }
 
+    /** The index field of a facet: countries and themes of the structures' projects when the query asks for structures with projects. */
+    static String field(String facet, OrganisationQuery query) {
+        if (query.byProjects() && facet.equals("country")) {
+            return OrganisationSearchMapping.PROJECT_COUNTRY;
+        }
+        if (query.byProjects() && facet.equals("theme")) {
+            return OrganisationSearchMapping.PROJECT_THEME;
+        }
+        return field(facet);
+    }
+
     static String field(String facet) {
         return switch (facet) {
             case "country" -> OrganisationSearchMapping.COUNTRY;
@@ -707,16 +768,17 @@ public class DirectorySearch {
             case "region" -> OrganisationSearchMapping.REGION;
             case "sdg" -> OrganisationSearchMapping.SDG;
             case "member" -> OrganisationSearchMapping.MEMBER;
+            case "projects" -> OrganisationSearchMapping.HAS_PROJECTS;
             default -> throw new IllegalArgumentException(facet);
         };
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void addAggregation(org.hibernate.search.engine.search.query.dsl.SearchQueryOptionsStep step,
-            SearchScope<Organisation> scope, String facet, Map<String, AggregationKey<? extends Map<?, Long>>> keys) {
-        SearchAggregation<?> aggregation = facet.equals("member")
-                ? scope.aggregation().terms().field(OrganisationSearchMapping.MEMBER, Boolean.class).toAggregation()
-                : scope.aggregation().terms().field(field(facet), String.class).maxTermCount(MAX_FACET_VALUES).toAggregation();
+            SearchScope<Organisation> scope, String facet, Map<String, AggregationKey<? extends Map<?, Long>>> keys, OrganisationQuery query) {
+        SearchAggregation<?> aggregation = OrganisationQuery.BOOLEAN_FACETS.contains(facet)
+                ? scope.aggregation().terms().field(field(facet), Boolean.class).toAggregation()
+                : scope.aggregation().terms().field(field(facet, query), String.class).maxTermCount(MAX_FACET_VALUES).toAggregation();
         step.aggregation((AggregationKey) keys.get(facet), (SearchAggregation) aggregation);
     }
 
@@ -729,7 +791,7 @@ public class DirectorySearch {
     private Facet facet(String name, Map<String, Long> counts, OrganisationQuery query, Locale locale) {
         List<FacetValue> values = new ArrayList<>();
         counts.forEach((code, count) -> {
-            if (count > 0) {
+            if (count > 0 && !(name.equals("projects") && !"true".equals(code) && !query.isSelected(name, code))) {
                 values.add(new FacetValue(code, facetLabel(name, code, locale), count, query.isSelected(name, code)));
             }
         });
@@ -738,7 +800,7 @@ public class DirectorySearch {
                 values.add(new FacetValue(selected, facetLabel(name, selected, locale), 0, true));
             }
         }
-        Comparator<FacetValue> order = name.equals("member")
+        Comparator<FacetValue> order = OrganisationQuery.BOOLEAN_FACETS.contains(name)
                 ? Comparator.comparing(v -> !"true".equals(v.code()))
                 : Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::label, String.CASE_INSENSITIVE_ORDER);
         values.sort(order);
@@ -756,6 +818,7 @@ public class DirectorySearch {
             case "region" -> reference.label(RefList.REGIONS, code, locale);
             case "sdg" -> sdgLabel(code, locale);
             case "member" -> messages.getMessage("search.facet.member." + code, null, code, locale);
+            case "projects" -> messages.getMessage("search.facet.projects." + code, null, code, locale);
             default -> code;
         };
     }
@@ -796,7 +859,8 @@ public class DirectorySearch {
                 f.field(OrganisationSearchMapping.MEMBER, Boolean.class),
                 f.field(OrganisationSearchMapping.SUMMARY, String.class),
                 f.field(OrganisationSearchMapping.LOGO, String.class),
-                f.field(OrganisationSearchMapping.UPDATED_AT, Instant.class))
+                f.field(OrganisationSearchMapping.UPDATED_AT, Instant.class),
+                f.field(OrganisationSearchMapping.PROJECTS, Integer.class))
                 .asArray(a -> toSummary(a, locale))
                 .toProjection();
     }
@@ -813,7 +877,7 @@ public class DirectorySearch {
                 codeLabels("theme", (List<String>) a[10], locale),
                 codeLabels("sdg", (List<String>) a[11], locale),
                 Boolean.TRUE.equals(a[12]),
-                (String) a[13], (String) a[14], (Instant) a[15]);
+                (String) a[13], (String) a[14], (Instant) a[15], a[16] == null ? 0 : (Integer) a[16]);
     }
 
     private OrganisationDetails details(Organisation o, Locale locale, boolean includePrivate) {
@@ -830,7 +894,7 @@ public class DirectorySearch {
                 includePrivate || o.showPhone ? o.phone : null,
                 o.logoKey, o.description, o.yearFounded, o.volunteers, o.employees, o.member,
                 places, codeLabels("theme", o.themes, locale), codeLabels("sdg", sdgs, locale),
-                List.copyOf(o.keywords), o.status, o.updatedAt, o.publishedAt);
+                List.copyOf(o.keywords), o.status, o.updatedAt, o.publishedAt, o.publishedProjects);
     }
 
     /** The labels of a reference list, for the API and the pages' filters. */

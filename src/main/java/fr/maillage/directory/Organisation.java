@@ -121,6 +121,20 @@ class Organisation {
     @Version
     int version;
 
+    /**
+     * What the projects module reports about the published projects this structure leads
+     * (see {@code Directory.recordProjectActivity}): never written through the entity, so that
+     * a project's change neither bumps the structure's version nor appears in its history.
+     */
+    @Column(name = "published_projects", insertable = false, updatable = false)
+    int publishedProjects;
+
+    @Column(name = "project_countries", insertable = false, updatable = false)
+    String[] projectCountries = new String[0];
+
+    @Column(name = "project_themes", insertable = false, updatable = false)
+    String[] projectThemes = new String[0];
+
     @ElementCollection
     @CollectionTable(name = "organisation_theme", joinColumns = @JoinColumn(name = "organisation_id"))
     @Column(name = "theme_code")

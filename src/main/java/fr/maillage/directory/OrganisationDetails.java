@@ -8,7 +8,8 @@ import fr.maillage.shared.CodeLabel;
 /**
  * Everything a structure's page shows. For the public, {@code email} and {@code phone} are null
  * unless the structure chose to show them; {@code status} tells staff and members when the
- * record is not (or not yet) public.
+ * record is not (or not yet) public. {@code publishedProjects}: how many published projects it
+ * leads (reported by the projects module).
  */
 public record OrganisationDetails(
         long id,
@@ -41,7 +42,8 @@ public record OrganisationDetails(
         List<String> keywords,
         OrganisationStatus status,
         Instant updatedAt,
-        Instant publishedAt) {
+        Instant publishedAt,
+        int publishedProjects) {
 
     /** A country of intervention, with the optional place inside it. */
     public record Place(String code, String label, String place) {

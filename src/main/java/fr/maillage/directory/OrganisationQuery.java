@@ -13,7 +13,9 @@ import java.util.StringJoiner;
  * A search of the directory, as it appears in URLs ({@code /annuaire?q=eau&country=SN&country=ML&page=2})
  * and in the API. Several values of one facet combine with OR, facets with AND. {@code page}
  * is 1-based; {@code sort} is {@code relevance}, {@code name} or {@code updated} (by default
- * relevance when there is text, name otherwise).
+ * relevance when there is text, name otherwise). {@code projects=true} keeps the structures that
+ * lead published projects, and then {@code country} and {@code theme} select the countries and
+ * themes of those projects ("structures with projects in Senegal on water").
  */
 public record OrganisationQuery(
         String q,
@@ -25,6 +27,7 @@ public record OrganisationQuery(
         List<String> region,
         List<String> sdg,
         Boolean member,
+        Boolean projects,
         String sort,
         Integer page,
         Integer size) {
@@ -32,7 +35,9 @@ public record OrganisationQuery(
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
     /** The facets, in the order pages show them; each name is also the URL parameter. */
-    public static final List<String> FACETS = List.of("country", "theme", "type", "college", "departement", "region", "sdg", "member");
+    public static final List<String> FACETS = List.of("projects", "country", "theme", "type", "college", "departement", "region", "sdg", "member");
+    /** The facets whose values are true/false. */
+    public static final List<String> BOOLEAN_FACETS = List.of("projects", "member");
     public static final List<String> SORTS = List.of("relevance", "name", "updated");
 
     public OrganisationQuery {
@@ -47,8 +52,19 @@ public record OrganisationQuery(
         sort = sort == null || sort.isBlank() ? null : sort.strip();
     }
 
+    /** The search without the project filter (as before structures had projects). */
+    public OrganisationQuery(String q, List<String> country, List<String> theme, List<String> type, List<String> college,
+            List<String> departement, List<String> region, List<String> sdg, Boolean member, String sort, Integer page, Integer size) {
+        this(q, country, theme, type, college, departement, region, sdg, member, null, sort, page, size);
+    }
+
     public static OrganisationQuery empty() {
-        return new OrganisationQuery(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new OrganisationQuery(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Whether country and theme select the countries and themes of the structures' projects. */
+    public boolean byProjects() {
+        return Boolean.TRUE.equals(projects);
     }
 
     private static List<String> clean(List<String> values, boolean upper) {
@@ -101,6 +117,7 @@ public record OrganisationQuery(
             case "region" -> region;
             case "sdg" -> sdg;
             case "member" -> member == null ? List.of() : List.of(member.toString());
+            case "projects" -> projects == null ? List.of() : List.of(projects.toString());
             default -> throw new IllegalArgumentException("Unknown facet " + facet);
         };
     }
@@ -125,13 +142,14 @@ public record OrganisationQuery(
                 facet.equals("region") ? v : region,
                 facet.equals("sdg") ? v : sdg,
                 facet.equals("member") ? (v.isEmpty() ? null : Boolean.valueOf(v.get(0))) : member,
+                facet.equals("projects") ? (v.isEmpty() ? null : Boolean.valueOf(v.get(0))) : projects,
                 sort, null, size);
     }
 
     /** The same search with one more value selected in a facet. */
     public OrganisationQuery with(String facet, String code) {
         List<String> v = new ArrayList<>(values(facet));
-        if (facet.equals("member")) {
+        if (BOOLEAN_FACETS.contains(facet)) {
             v.clear();
         }
         if (!v.contains(code)) {
@@ -147,19 +165,19 @@ public record OrganisationQuery(
     }
 
     public OrganisationQuery withPage(int newPage) {
-        return new OrganisationQuery(q, country, theme, type, college, departement, region, sdg, member, sort, newPage, size);
+        return new OrganisationQuery(q, country, theme, type, college, departement, region, sdg, member, projects, sort, newPage, size);
     }
 
     public OrganisationQuery withSize(int newSize) {
-        return new OrganisationQuery(q, country, theme, type, college, departement, region, sdg, member, sort, page, newSize);
+        return new OrganisationQuery(q, country, theme, type, college, departement, region, sdg, member, projects, sort, page, newSize);
     }
 
     public OrganisationQuery withSort(String newSort) {
-        return new OrganisationQuery(q, country, theme, type, college, departement, region, sdg, member, newSort, null, size);
+        return new OrganisationQuery(q, country, theme, type, college, departement, region, sdg, member, projects, newSort, null, size);
     }
 
     public OrganisationQuery withText(String text) {
-        return new OrganisationQuery(text, country, theme, type, college, departement, region, sdg, member, sort, null, size);
+        return new OrganisationQuery(text, country, theme, type, college, departement, region, sdg, member, projects, sort, null, size);
     }
 
     /** The parameters of this search, without defaults (page 1, default size and sort), in a stable order. */

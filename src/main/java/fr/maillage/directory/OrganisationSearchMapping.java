@@ -58,6 +58,11 @@ public class OrganisationSearchMapping implements HibernateOrmSearchMappingConfi
     static final String SUMMARY = "summary";
     static final String LOGO = "logo";
     static final String UPDATED_AT = "updated_at";
+    // what the projects module reports (see Directory.recordProjectActivity)
+    static final String PROJECTS = "projects";
+    static final String HAS_PROJECTS = "has_projects";
+    static final String PROJECT_COUNTRY = "project_country";
+    static final String PROJECT_THEME = "project_theme";
 
     @Override
     public void configure(HibernateOrmMappingConfigurationContext context) {
@@ -81,6 +86,7 @@ public class OrganisationSearchMapping implements HibernateOrmSearchMappingConfi
         type.property("themes").keywordField(THEME).aggregable(Aggregable.YES).projectable(Projectable.YES);
         type.property("logoKey").keywordField(LOGO).projectable(Projectable.YES).searchable(Searchable.NO);
         type.property("updatedAt").genericField(UPDATED_AT).sortable(Sortable.YES).projectable(Projectable.YES);
+        type.property("publishedProjects").genericField(PROJECTS).projectable(Projectable.YES).sortable(Sortable.YES);
         // derived values: codes as keywords, and labels (French and English) as text
         type.binder(new DerivedFieldsBinder());
     }
@@ -99,7 +105,10 @@ public class OrganisationSearchMapping implements HibernateOrmSearchMappingConfi
                     .use("countries.place")
                     .use("themes")
                     .use("sdgs")
-                    .use("description");
+                    .use("description")
+                    .use("publishedProjects")
+                    .use("projectCountries")
+                    .use("projectThemes");
             var f = context.typeFactory();
             var schema = context.indexSchemaElement();
             IndexFieldReference<String> country = schema.field(COUNTRY, f.asString().aggregable(Aggregable.YES).projectable(Projectable.YES))
@@ -114,17 +123,25 @@ public class OrganisationSearchMapping implements HibernateOrmSearchMappingConfi
                     .multiValued().toReference();
             IndexFieldReference<String> summary = schema.field(SUMMARY, f.asString().projectable(Projectable.YES).searchable(Searchable.NO))
                     .toReference();
+            IndexFieldReference<Boolean> hasProjects = schema.field(HAS_PROJECTS, f.asBoolean().aggregable(Aggregable.YES))
+                    .toReference();
+            IndexFieldReference<String> projectCountry = schema.field(PROJECT_COUNTRY, f.asString().aggregable(Aggregable.YES))
+                    .multiValued().toReference();
+            IndexFieldReference<String> projectTheme = schema.field(PROJECT_THEME, f.asString().aggregable(Aggregable.YES))
+                    .multiValued().toReference();
             BeanHolder<Reference> reference = context.beanResolver().resolve(BeanReference.of(Reference.class));
             BeanHolder<Markdown> markdown = context.beanResolver().resolve(BeanReference.of(Markdown.class));
             context.bridge(Organisation.class, new DerivedFieldsBridge(reference, markdown,
-                    country, sdg, countryText, themeText, placeText, summary));
+                    country, sdg, countryText, themeText, placeText, summary, hasProjects, projectCountry, projectTheme));
         }
     }
 
     record DerivedFieldsBridge(BeanHolder<Reference> reference, BeanHolder<Markdown> markdown,
             IndexFieldReference<String> country, IndexFieldReference<String> sdg,
             IndexFieldReference<String> countryText, IndexFieldReference<String> themeText,
-            IndexFieldReference<String> placeText, IndexFieldReference<String> summary) implements TypeBridge<Organisation> {
+            IndexFieldReference<String> placeText, IndexFieldReference<String> summary,
+            IndexFieldReference<Boolean> hasProjects, IndexFieldReference<String> projectCountry,
+            IndexFieldReference<String> projectTheme) implements TypeBridge<Organisation> {
 
         static final int SUMMARY_LENGTH = 220;
 
@@ -156,6 +173,17 @@ public class OrganisationSearchMapping implements HibernateOrmSearchMappingConfi
                 }
             }
             target.addValue(summary, markdown.get().toPlainText(o.description, SUMMARY_LENGTH));
+            target.addValue(hasProjects, o.publishedProjects > 0);
+            if (o.projectCountries != null) {
+                for (String code : o.projectCountries) {
+                    target.addValue(projectCountry, code);
+                }
+            }
+            if (o.projectThemes != null) {
+                for (String code : o.projectThemes) {
+                    target.addValue(projectTheme, code);
+                }
+            }
         }
 
         @Override

@@ -5,7 +5,10 @@ import java.util.List;
 
 import fr.maillage.shared.CodeLabel;
 
-/** A structure as lists show it: read from the search index, labels in the reader's language. */
+/**
+ * A structure as lists show it: read from the search index, labels in the reader's language.
+ * {@code publishedProjects}: how many published projects it leads.
+ */
 public record OrganisationSummary(
         long id,
         String slug,
@@ -22,5 +25,6 @@ public record OrganisationSummary(
         boolean member,
         String summary,
         String logoKey,
-        Instant updatedAt) {
+        Instant updatedAt,
+        int publishedProjects) {
 }

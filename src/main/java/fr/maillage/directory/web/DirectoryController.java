@@ -27,6 +27,7 @@ import fr.maillage.reference.Reference;
 import fr.maillage.shared.Facet;
 import fr.maillage.shared.MaillageProperties;
 import fr.maillage.shared.SearchResult;
+import fr.maillage.shared.web.FacetMarkup;
 import fr.maillage.shared.security.CurrentPerson;
 import fr.maillage.shared.text.Markdown;
 
@@ -67,11 +68,14 @@ class DirectoryController {
     private final Directory writeSide;
     private final List<OrganisationPageSection> pageSections;
     private final ContactRelay contactRelay;
+    private final org.springframework.context.MessageSource messages;
 
     DirectoryController(DirectorySearch directory, QueryCleaner cleaner, Reference reference, Markdown markdown,
             MaillageProperties properties, FacetMarkup facetMarkup,
-            Directory writeSide, List<OrganisationPageSection> pageSections, ContactRelay contactRelay) {
+            Directory writeSide, List<OrganisationPageSection> pageSections, ContactRelay contactRelay,
+            org.springframework.context.MessageSource messages) {
         this.contactRelay = contactRelay;
+        this.messages = messages;
         this.writeSide = writeSide;
         this.pageSections = pageSections;
         this.facetMarkup = facetMarkup;
@@ -90,6 +94,12 @@ class DirectoryController {
         OrganisationQuery q = cleaner.clean(query);
         model.addAttribute("query", q);
         model.addAttribute("clearUrl", OrganisationQuery.empty().withText(q.q()).url("/annuaire"));
+        if (q.byProjects()) {
+            // countries and themes are then those of the structures' projects
+            model.addAttribute("legends", Map.of(
+                    "country", messages.getMessage("search.facet.project.country", null, locale),
+                    "theme", messages.getMessage("search.facet.project.theme", null, locale)));
+        }
         response.addHeader(HttpHeaders.VARY, "HX-Request");
         if ("carte".equals(view)) {
             SearchResult<OrganisationSummary> result = directory.search(q.withSize(1), locale);

@@ -42,6 +42,20 @@ public class DirectoryViews {
         return instant == null ? 0 : java.time.Duration.between(instant, Instant.now()).toDays();
     }
 
+    /**
+     * The projects search of a structure ({@code /projets?organisation=...}); when the directory
+     * search selects structures by their projects, with the same countries and themes.
+     */
+    public String projectsUrl(String slug, fr.maillage.directory.OrganisationQuery query) {
+        StringBuilder url = new StringBuilder("/projets?organisation=")
+                .append(java.net.URLEncoder.encode(slug, java.nio.charset.StandardCharsets.UTF_8));
+        if (query != null && query.byProjects()) {
+            query.country().forEach(c -> url.append("&country=").append(java.net.URLEncoder.encode(c, java.nio.charset.StandardCharsets.UTF_8)));
+            query.theme().forEach(t -> url.append("&theme=").append(java.net.URLEncoder.encode(t, java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return url.toString();
+    }
+
     public String label(String list, String code, Locale locale) {
         if (code == null || code.isBlank()) {
             return "";

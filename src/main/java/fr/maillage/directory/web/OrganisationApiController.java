@@ -59,6 +59,8 @@ class OrganisationApiController {
             @Parameter(description = "Région, code INSEE (répétable)") @RequestParam(required = false) List<String> region,
             @Parameter(description = "Objectif de développement durable, 1 à 17 (répétable)") @RequestParam(required = false) List<String> sdg,
             @Parameter(description = "Adhérent du réseau") @RequestParam(required = false) Boolean member,
+            @Parameter(description = "Porte des projets publiés ; avec true, country et theme portent sur les pays et thèmes de ses projets")
+            @RequestParam(required = false) Boolean projects,
             @Parameter(description = "relevance (par défaut avec un texte), name (par défaut sinon) ou updated") @RequestParam(required = false) String sort,
             @Parameter(description = "Page, à partir de 1") @RequestParam(required = false) Integer page,
             @Parameter(description = "Taille de page, 1 à 100 (20 par défaut)") @RequestParam(required = false) Integer size,
@@ -75,7 +77,7 @@ class OrganisationApiController {
         if (q != null && q.length() > 500) {
             throw ApiProblem.badRequest("q ne doit pas dépasser 500 caractères");
         }
-        OrganisationQuery query = new OrganisationQuery(q, country, theme, type, college, departement, region, sdg, member, sort, page, size);
+        OrganisationQuery query = new OrganisationQuery(q, country, theme, type, college, departement, region, sdg, member, projects, sort, page, size);
         List<String> unknown = cleaner.unknownCodes(query);
         if (!unknown.isEmpty()) {
             throw ApiProblem.badRequest("Code(s) inconnu(s) : " + String.join(", ", unknown));

@@ -26,7 +26,7 @@ class QueryCleaner {
     List<String> unknownCodes(OrganisationQuery query) {
         List<String> unknown = new ArrayList<>();
         for (String facet : OrganisationQuery.FACETS) {
-            if (facet.equals("member")) {
+            if (OrganisationQuery.BOOLEAN_FACETS.contains(facet)) {
                 continue;
             }
             for (String code : query.values(facet)) {
@@ -42,7 +42,7 @@ class QueryCleaner {
     OrganisationQuery clean(OrganisationQuery query) {
         OrganisationQuery q = query;
         for (String facet : OrganisationQuery.FACETS) {
-            if (facet.equals("member")) {
+            if (OrganisationQuery.BOOLEAN_FACETS.contains(facet)) {
                 continue;
             }
             List<String> known = q.values(facet).stream().filter(c -> reference.exists(list(facet), c)).toList();

@@ -1,4 +1,4 @@
-package fr.maillage.directory.web;
+package fr.maillage.shared.web;
 
 import java.text.NumberFormat;
 import java.util.List;
@@ -14,13 +14,14 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The checkboxes of a facet's less frequent values (inside "voir plus"): up to a few hundred
  * countries or départements, written directly rather than through the template engine, which
- * took most of the directory page's rendering time. Same markup as the visible values.
+ * took most of the directory page's rendering time. Same markup as the visible values
+ * ({@code templates/fragments/search.html :: facets}). Shared by the faceted searches.
  */
 @Component
-class FacetMarkup {
+public class FacetMarkup {
 
     /** The markup of every facet's less frequent values, by facet name. */
-    java.util.Map<String, String> more(List<Facet> facets, int top) {
+    public java.util.Map<String, String> more(List<Facet> facets, int top) {
         java.util.Map<String, String> out = new java.util.HashMap<>();
         for (Facet facet : facets) {
             if (facet.values().size() > top) {
@@ -30,7 +31,7 @@ class FacetMarkup {
         return out;
     }
 
-    String more(Facet facet, int top) {
+    public String more(Facet facet, int top) {
         List<FacetValue> values = facet.values();
         Locale locale = LocaleContextHolder.getLocale();
         NumberFormat numbers = NumberFormat.getIntegerInstance(locale);
