@@ -38,6 +38,26 @@ class MessageBundlesTests {
 
     /** French typography: a non-breaking space before : ; ! ? and inside « », never a plain space. */
     @Test
+    void noKeyIsDefinedTwiceInABundle() throws IOException {
+        java.util.List<String> twice = new java.util.ArrayList<>();
+        for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:messages/*.properties")) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            String text = new String(resource.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            for (String line : text.split("\\R")) {
+                int eq = line.indexOf('=');
+                if (line.isBlank() || line.startsWith("#") || eq < 0) {
+                    continue;
+                }
+                String key = line.substring(0, eq).strip();
+                if (!seen.add(key)) {
+                    twice.add(resource.getFilename() + ": " + key);
+                }
+            }
+        }
+        assertThat(twice).as("keys defined twice (the last one wins silently)").isEmpty();
+    }
+
+    @Test
     void frenchMessagesUseNonBreakingSpacesBeforeDoublePunctuation() throws IOException {
         java.util.List<String> wrong = new java.util.ArrayList<>();
         for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:messages/*.properties")) {

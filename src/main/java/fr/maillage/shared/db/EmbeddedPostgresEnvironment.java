@@ -40,7 +40,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
             config.put("fsync", fsync ? "on" : "off");
             config.put("synchronous_commit", fsync ? "on" : "off");
             config.put("full_page_writes", fsync ? "on" : "off");
-            config.put("max_connections", "100");
+            config.put("max_connections", env.getProperty("maillage.db.max-connections", "100"));
             config.put("shared_buffers", env.getProperty("maillage.db.shared-buffers", "128MB"));
             return EmbeddedPostgres.start(dir.resolve("postgres"), dir.resolve("pgbin"), port, config);
         });
