@@ -314,7 +314,9 @@ final class IatiActivityWriter {
     }
 
     private void tags(ProjectData d) throws XMLStreamException {
-        for (String sdg : d.sdgs()) {
+        List<String> sdgs = new ArrayList<>(d.sdgs());
+        sdgs.sort((x, y) -> x.matches("\\d+") && y.matches("\\d+") ? Integer.compare(Integer.parseInt(x), Integer.parseInt(y)) : x.compareTo(y));
+        for (String sdg : sdgs) {
             xml.writeStartElement("tag");
             xml.writeAttribute("vocabulary", "2");
             xml.writeAttribute("code", sdg);
@@ -324,7 +326,7 @@ final class IatiActivityWriter {
             }
             xml.writeEndElement();
         }
-        for (String theme : d.themes()) {
+        for (String theme : d.themes().stream().sorted().toList()) {
             xml.writeStartElement("tag");
             xml.writeAttribute("vocabulary", "99");
             if (!baseUrl.isEmpty()) {
