@@ -183,6 +183,7 @@ class IatiAnalyser {
         final String name;
         final Set<String> roles = new LinkedHashSet<>();
         int activities;
+        int lastActivity;
         Match match;
 
         OrgLine(String ref, String name) {
@@ -207,6 +208,7 @@ class IatiAnalyser {
         final Map<Long, Boolean> editable = new HashMap<>();
         int fresh;
         int updates;
+        int current;
         long lastBeat = System.nanoTime();
 
         Preview(Long target, CurrentPerson person, Locale locale, Runnable heartbeat) {
@@ -235,6 +237,7 @@ class IatiAnalyser {
             for (IatiMapper.Note w : m.warnings()) {
                 warnings.add(w, example);
             }
+            current = activity.index();
             organisation(repRef, repName, "reporting", repMatch);
             for (IatiMapper.Org o : m.participating()) {
                 String name = o.name() != null ? o.name() : o.ref();
@@ -276,7 +279,10 @@ class IatiAnalyser {
                 orgLines.put(key, line);
             }
             line.roles.add(role);
-            line.activities++;
+            if (line.lastActivity != current) {
+                line.lastActivity = current;
+                line.activities++;
+            }
         }
 
         /** Looks the pending identifiers up: new, an update, or a project the person may not change. */
