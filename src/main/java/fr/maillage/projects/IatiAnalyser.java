@@ -13,6 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -71,7 +78,20 @@ class IatiAnalyser {
             return refused;
         }
         Preview preview = new Preview(target, person, locale, heartbeat);
-        IatiActivityReader reader = new IatiActivityReader(preview::accept);
+        // the parser and the schema validator on this thread, the mapping and the preview on another: two cores at work
+        BlockingQueue<IatiActivityReader.Activity> queue = new ArrayBlockingQueue<>(256);
+        ExecutorService mapping = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "iati-analysis-" + importId);
+            t.setDaemon(true);
+            return t;
+        });
+        Future<?> mapped = mapping.submit(() -> {
+            for (IatiActivityReader.Activity a = take(queue); a != END; a = take(queue)) {
+                preview.accept(a);
+            }
+            return null;
+        });
+        IatiActivityReader reader = new IatiActivityReader(a -> put(queue, a, mapped));
         List<IatiAnalysis.FileError> errors = new ArrayList<>();
         int[] errorCount = {0};
         ValidatorHandler validator = IatiXml.validatorHandler(locale);
@@ -96,25 +116,80 @@ class IatiAnalyser {
         XMLReader parser = IatiXml.secureReader();
         parser.setContentHandler(validator);
         parser.setErrorHandler(validator.getErrorHandler());
+        boolean parsed = false;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             InputSource source = new InputSource(in);
             source.setSystemId(file.toUri().toString());
             parser.parse(source);
+            parsed = true;
         } catch (SAXParseException e) {
             return new Outcome(IatiImportStatus.UNREADABLE, null, isDoctype(e) ? "doctype" : "malformed",
                     e.getLineNumber() + ":" + e.getColumnNumber() + " " + e.getMessage());
         } catch (SAXException e) {
             return new Outcome(IatiImportStatus.UNREADABLE, null, "malformed", e.getMessage());
+        } finally {
+            if (!parsed) {
+                queue.clear(); // nothing more to map: the file is refused
+            }
+            end(queue, mapped);
+            if (!parsed) {
+                mapping.shutdownNow();
+            }
+        }
+        try {
+            mapped.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            mapping.shutdownNow();
         }
         preview.flush();
         if (reader.count() == 0) {
             return new Outcome(IatiImportStatus.UNREADABLE, null, "no-activity", null);
         }
+        preview.propose(importId);
         IatiAnalysis analysis = new IatiAnalysis(reader.version(), reader.count(), errors, errorCount[0], preview.fresh, preview.updates,
                 preview.skipped.total(), preview.skipped.counts(), preview.warnings.counts(), preview.organisationLines(),
                 preview.orgLines.size());
-        preview.propose(importId);
         return new Outcome(errorCount[0] > 0 ? IatiImportStatus.INVALID : IatiImportStatus.READY, analysis, null, null);
+    }
+
+    /** The end of the file, for the mapping thread. */
+    private static final IatiActivityReader.Activity END = new IatiActivityReader.Activity(null, -1, -1, false);
+
+    /** Tells the mapping thread the file ended (unless it stopped already). */
+    private static void end(BlockingQueue<IatiActivityReader.Activity> queue, Future<?> consumer) {
+        try {
+            while (!consumer.isDone() && !queue.offer(END, 100, TimeUnit.MILLISECONDS)) {
+                // the mapping thread is busy: wait for room
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static IatiActivityReader.Activity take(BlockingQueue<IatiActivityReader.Activity> queue) throws InterruptedException {
+        return queue.take();
+    }
+
+    /** Queues an activity for the mapping thread, unless that thread stopped on an error (which then stops the parser). */
+    private static void put(BlockingQueue<IatiActivityReader.Activity> queue, IatiActivityReader.Activity a, Future<?> consumer) {
+        try {
+            while (!queue.offer(a, 100, TimeUnit.MILLISECONDS)) {
+                if (consumer != null && consumer.isDone()) {
+                    consumer.get();
+                    throw new IllegalStateException("IATI analysis: the mapping stopped");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private static boolean isDoctype(SAXParseException e) {
@@ -320,8 +395,13 @@ class IatiAnalyser {
             return out;
         }
 
-        /** Proposals by name go to staff's list. */
+        /** Organisations not recognised are looked up by name (once each, at the end); proposals go to staff's list. */
         void propose(Long importId) {
+            for (OrgLine l : orgLines.values()) {
+                if (l.match != null && l.match.kind() == MatchKind.NONE && l.name != null) {
+                    l.match = matcher.propose(l.ref, l.name);
+                }
+            }
             for (OrgLine l : orgLines.values()) {
                 if (l.match != null && l.match.kind() == MatchKind.PROPOSED && l.name != null) {
                     IatiAnalyser.this.organisations.propose(l.ref, l.name, l.match.organisationId(), importId);

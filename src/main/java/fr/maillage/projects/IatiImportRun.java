@@ -12,6 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import fr.maillage.projects.IatiOrganisations.Match;
 import fr.maillage.shared.security.CurrentPerson;
@@ -66,18 +70,33 @@ class IatiImportRun {
         this.tx = new TransactionTemplate(transactions);
     }
 
-    /** Runs (or resumes) the import described by {@code row}; returns its final report. */
+    /**
+     * Runs (or resumes) the import described by {@code row}; returns its final report. The
+     * file is read and mapped on this thread while another one writes the previous batch to the
+     * database (at most two batches wait: memory stays bounded), so that reading and writing
+     * overlap on two cores.
+     */
     IatiReport run(IatiImportStore.Row row, Path file, CurrentPerson person) throws IOException, SAXException {
-        Runner runner = new Runner(row, person);
-        XMLReader parser = IatiXml.secureReader();
-        parser.setContentHandler(new IatiActivityReader(runner::accept));
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            InputSource source = new InputSource(in);
-            source.setSystemId(file.toUri().toString());
-            parser.parse(source);
+        ExecutorService writerThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "iati-writer-" + row.id());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Runner runner = new Runner(row, person, writerThread);
+            XMLReader parser = IatiXml.secureReader();
+            parser.setContentHandler(new IatiActivityReader(runner::accept));
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                InputSource source = new InputSource(in);
+                source.setSystemId(file.toUri().toString());
+                parser.parse(source);
+            }
+            runner.flush();
+            runner.awaitWrites(0);
+            return runner.report();
+        } finally {
+            writerThread.shutdownNow();
         }
-        runner.flush();
-        return runner.report();
     }
 
     /** One activity to write, with what was decided about it before the database is asked. */
@@ -105,11 +124,14 @@ class IatiImportRun {
         final Map<Long, Boolean> editable = new HashMap<>();
         final int resumeAfter;
         final List<Work> batch = new ArrayList<>();
+        final ExecutorService writerThread;
+        final java.util.ArrayDeque<Future<?>> writes = new java.util.ArrayDeque<>();
         IatiReport saved;
 
-        Runner(IatiImportStore.Row row, CurrentPerson person) {
+        Runner(IatiImportStore.Row row, CurrentPerson person, ExecutorService writerThread) {
             this.row = row;
             this.person = person;
+            this.writerThread = writerThread;
             this.resumeAfter = row.done();
             this.saved = row.report() == null || row.done() == 0 ? IatiReport.empty() : row.report();
             restore();
@@ -161,20 +183,41 @@ class IatiImportRun {
             }
         }
 
+        /** Hands the batch to the writer thread (waiting while two batches are already waiting). */
         void flush() {
             if (batch.isEmpty()) {
                 return;
             }
             List<Work> works = List.copyOf(batch);
             batch.clear();
+            awaitWrites(1);
+            writes.add(writerThread.submit(() -> write(works)));
+        }
+
+        /** Waits until at most {@code pending} batches are still being written; a writer's failure stops the run. */
+        void awaitWrites(int pending) {
+            while (writes.size() > pending) {
+                try {
+                    writes.poll().get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("IATI import interrupted", e);
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            }
+        }
+
+        /** Writes a batch, each activity atomic: the batch in one transaction, else (after a failure) one by one. */
+        private void write(List<Work> works) {
             try {
-                tx.executeWithoutResult(status -> write(works));
+                tx.executeWithoutResult(status -> writeBatch(works));
             } catch (RuntimeException e) {
                 // the batch's transaction rolled back: again, one activity per transaction, to keep all the others
                 restore();
                 for (Work w : works) {
                     try {
-                        tx.executeWithoutResult(status -> write(List.of(w)));
+                        tx.executeWithoutResult(status -> writeBatch(List.of(w)));
                     } catch (RuntimeException single) {
                         restore();
                         tx.executeWithoutResult(status -> fail(w, single));
@@ -184,7 +227,7 @@ class IatiImportRun {
         }
 
         /** Writes a batch and its counters in the current transaction. */
-        private void write(List<Work> works) {
+        private void writeBatch(List<Work> works) {
             Map<String, long[]> existing = new HashMap<>();
             String[] ids = works.stream().filter(w -> w.mapped() != null && !w.mapped().skipped())
                     .map(w -> w.mapped().identifier()).toArray(String[]::new);

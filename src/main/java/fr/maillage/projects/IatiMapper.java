@@ -70,12 +70,16 @@ class IatiMapper {
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("99999999999999");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Pattern URL = Pattern.compile("https?://[^\\s]{1,990}", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PARAGRAPH = Pattern.compile("\\n\\s*\\n");
+    private static final Pattern COORDINATE_SEPARATOR = Pattern.compile("[\\s,]+");
+    private static final Pattern CODE_SEPARATOR = Pattern.compile("[;,\\s]+");
     private static final Map<String, String> OLD_ROLES = Map.of("funding", "1", "accountable", "2", "extending", "3", "implementing", "4");
     private static final Map<String, String> OLD_DATE_TYPES = Map.of("start-planned", "1", "start-actual", "2", "end-planned", "3", "end-actual", "4");
 
     private final Reference reference;
     private final ProjectValidator validator;
     private final MessageSource messages;
+    private final Map<String, String> headings = new java.util.concurrent.ConcurrentHashMap<>();
 
     IatiMapper(Reference reference, ProjectValidator validator, MessageSource messages) {
         this.reference = reference;
@@ -178,7 +182,8 @@ class IatiMapper {
                     case "3" -> "target-groups";
                     default -> "other";
                 };
-                others.append("\n\n**").append(messages.getMessage("projects.iati.description." + heading, null, heading, locale))
+                others.append("\n\n**").append(headings.computeIfAbsent(heading + "|" + locale,
+                                k -> messages.getMessage("projects.iati.description." + heading, null, heading, locale)))
                         .append("**\n\n").append(t.strip());
             }
         }
@@ -188,7 +193,7 @@ class IatiMapper {
 
     /** The first paragraph, cut near {@value #SUMMARY_TARGET} characters at a word; null when it would repeat a short description. */
     static String summary(String description) {
-        String first = description.strip().split("\\n\\s*\\n", 2)[0].replace("**", "").strip();
+        String first = PARAGRAPH.split(description.strip(), 2)[0].replace("**", "").strip();
         first = oneLine(first);
         if (first.length() > SUMMARY_TARGET) {
             return cut(first, SUMMARY_TARGET);
@@ -225,7 +230,7 @@ class IatiMapper {
             if (type != null && OLD_DATE_TYPES.containsKey(type)) {
                 type = OLD_DATE_TYPES.get(type);
             }
-            if (type == null || !type.matches("[1-4]")) {
+            if (type == null || type.length() != 1 || type.charAt(0) < '1' || type.charAt(0) > '4') {
                 warnings.add(Note.of("date-type", String.valueOf(type)));
                 continue;
             }
@@ -299,7 +304,7 @@ class IatiMapper {
             IatiNode point = l.child("point");
             IatiNode pos = point == null ? null : point.child("pos");
             if (pos != null && !pos.text().isEmpty()) {
-                String[] parts = pos.text().trim().split("[\\s,]+");
+                String[] parts = COORDINATE_SEPARATOR.split(pos.text().trim());
                 try {
                     if (parts.length == 2) {
                         double la = Double.parseDouble(parts[0]);
@@ -448,23 +453,38 @@ class IatiMapper {
         }
     }
 
+    /** The active themes and their DAC codes, computed again when staff change the themes (the list is then a new object). */
+    private record ThemeCodes(List<RefItem> source, Map<String, List<String>> dac) {
+    }
+
+    private volatile ThemeCodes themeCodes = new ThemeCodes(null, Map.of());
+
     /** The network's themes whose DAC codes cover one of the sectors. */
     private List<String> themesOfSectors(List<ProjectData.Sector> sectors) {
         List<String> out = new ArrayList<>();
         if (sectors.isEmpty()) {
             return out;
         }
-        for (RefItem theme : reference.list(RefList.THEMES)) {
-            if ("false".equals(theme.extra("active"))) {
-                continue;
-            }
-            for (String dac : theme.extra("dac").split("[;,\\s]+")) {
-                if (dac.isBlank()) {
-                    continue;
+        List<RefItem> themes = reference.list(RefList.THEMES);
+        ThemeCodes codes = themeCodes;
+        if (codes.source() != themes) {
+            Map<String, List<String>> dac = new LinkedHashMap<>();
+            for (RefItem theme : themes) {
+                if (!"false".equals(theme.extra("active"))) {
+                    dac.put(theme.code(), CODE_SEPARATOR.splitAsStream(theme.extra("dac")).filter(c -> !c.isBlank()).toList());
                 }
-                boolean hit = sectors.stream().anyMatch(s -> s.code().startsWith(dac) || dac.startsWith(s.code()));
+            }
+            codes = new ThemeCodes(themes, dac);
+            themeCodes = codes;
+        }
+        for (Map.Entry<String, List<String>> theme : codes.dac().entrySet()) {
+            for (String dac : theme.getValue()) {
+                boolean hit = false;
+                for (ProjectData.Sector s : sectors) {
+                    hit |= s.code().startsWith(dac) || dac.startsWith(s.code());
+                }
                 if (hit) {
-                    addOnce(out, theme.code());
+                    addOnce(out, theme.getKey());
                     break;
                 }
             }
@@ -514,7 +534,7 @@ class IatiMapper {
             if (orgId != null && orgId.equals(leadOrganisationId) && role.equals(PartnerRole.ACCOUNTABLE.code())) {
                 continue; // the lead structure is accountable for its own project
             }
-            String key = (orgId != null ? "#" + orgId : (ref != null ? ref : Slugs.fold(name))) + "/" + role;
+            String key = (orgId != null ? "#" + orgId : (ref != null ? ref : name.toLowerCase(Locale.ROOT))) + "/" + role;
             if (!seen.add(key)) {
                 continue;
             }
@@ -634,8 +654,17 @@ class IatiMapper {
         }
         Match m = name == null && from.ref() == null ? Match.NONE : matcher.match(from.ref(), name);
         Long orgId = m.linked() ? m.organisationId() : null;
-        String k = kind != null ? kind : orgId != null && orgId.equals(leadOrganisationId) ? FunderKind.OWN.name() : funderKind(from);
+        String k = kind != null ? kind : orgId != null && orgId.equals(leadOrganisationId) ? FunderKind.OWN.name() : cachedFunderKind(from);
         sums.merge(new FundingKey(k, name, orgId, currency, year), amount.setScale(2, RoundingMode.HALF_UP), BigDecimal::add);
+    }
+
+    private final Map<Org, String> funderKinds = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String cachedFunderKind(Org o) {
+        if (funderKinds.size() > 10_000) {
+            funderKinds.clear();
+        }
+        return funderKinds.computeIfAbsent(new Org(o.ref(), o.name(), o.type(), null), IatiMapper::funderKind);
     }
 
     /** The kind of funder an IATI organisation looks like (by identifier, type and name). */
@@ -751,8 +780,26 @@ class IatiMapper {
         }
     }
 
+    /** Whitespace runs (line breaks, tabs...) become one space. */
     static String oneLine(String s) {
-        return s.replaceAll("\\s+", " ").strip();
+        StringBuilder out = null;
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean white = Character.isWhitespace(c);
+            if (white && (c != ' ' || space) && out == null) {
+                out = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (out != null) {
+                if (!white) {
+                    out.append(c);
+                } else if (!space) {
+                    out.append(' ');
+                }
+            }
+            space = white;
+        }
+        return (out == null ? s : out.toString()).strip();
     }
 
     /** At most {@code max} characters, cut at a word with an ellipsis. */

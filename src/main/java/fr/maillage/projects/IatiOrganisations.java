@@ -77,7 +77,11 @@ public class IatiOrganisations {
         this.events = events;
     }
 
-    /** A matcher for one analysis or run: it remembers what it found (bounded). */
+    /**
+     * A matcher for one analysis or run. The links staff decided are read once, at its creation;
+     * what it finds is remembered (bounded), so a file naming the same organisation in every
+     * activity asks the database once.
+     */
     Matcher matcher() {
         return new Matcher();
     }
@@ -86,73 +90,88 @@ public class IatiOrganisations {
 
         private static final int CACHE = 20_000;
         private final Map<String, Match> cache = new HashMap<>();
+        private final Map<Long, Optional<OrganisationRef>> structures = new HashMap<>();
+        private final Map<String, Long> confirmedByRef = new HashMap<>();
+        private final Map<String, Long> confirmedByName = new HashMap<>();
+        private final java.util.Set<String> rejected = new java.util.HashSet<>();
 
+        Matcher() {
+            jdbc.sql("select ref, name_key, organisation_id, status from iati_organisation where status in ('CONFIRMED', 'REJECTED') order by id")
+                    .query(rs -> {
+                        String ref = rs.getString(1);
+                        String key = rs.getString(2);
+                        long org = rs.getLong(3);
+                        if ("REJECTED".equals(rs.getString(4))) {
+                            rejected.add((ref == null ? "" : ref) + "|" + key + "|" + org);
+                        } else if (ref != null) {
+                            confirmedByRef.putIfAbsent(ref, org);
+                        } else {
+                            confirmedByName.putIfAbsent(key, org);
+                        }
+                    });
+        }
+
+        /** The structure an organisation surely is (by identifier or a confirmed link), else NONE. */
         Match match(String ref, String name) {
-            String r = ref == null || ref.isBlank() ? null : ref.strip();
-            String key = name == null ? "" : Slugs.fold(name).strip();
-            String cacheKey = (r == null ? "" : r) + "|" + key;
-            Match m = cache.get(cacheKey);
+            String raw = (ref == null ? "" : ref) + "|" + (name == null ? "" : name);
+            Match m = cache.get(raw);
             if (m == null) {
-                m = find(r, name, key);
+                String r = ref == null || ref.isBlank() ? null : ref.strip();
+                String key = name == null ? "" : Slugs.fold(name).strip();
+                m = find(r, key);
                 if (cache.size() < CACHE) {
-                    cache.put(cacheKey, m);
+                    cache.put(raw, m);
                 }
             }
             return m;
         }
-    }
 
-    private Match find(String ref, String name, String key) {
-        if (ref != null) {
-            String number = orgIds.nationalNumber(ref);
-            if (number != null) {
-                Optional<OrganisationRef> o = directory.findByIdentifier(number);
-                if (o.isPresent()) {
-                    return match(o.get(), MatchKind.IDENTIFIER);
+        /** A structure with that name, proposed for staff to confirm (never one they rejected for it), else NONE. */
+        Match propose(String ref, String name) {
+            String key = name == null ? "" : Slugs.fold(name).strip();
+            if (key.length() < MIN_NAME_KEY) {
+                return Match.NONE;
+            }
+            String r = ref == null || ref.isBlank() ? "" : ref.strip();
+            for (OrganisationRef candidate : directory.findByName(name, 3)) {
+                if (!rejected.contains(r + "|" + key + "|" + candidate.id())) {
+                    return IatiOrganisations.match(candidate, MatchKind.PROPOSED);
                 }
             }
-            Long id = orgIds.networkId(ref);
-            if (id != null) {
-                Optional<OrganisationRef> o = directory.ref(id).filter(IatiOrganisations::live);
-                if (o.isPresent()) {
-                    return match(o.get(), MatchKind.IDENTIFIER);
-                }
-            }
-            Optional<Long> mapped = jdbc.sql("select organisation_id from iati_organisation where status = 'CONFIRMED' and ref = ? order by id limit 1")
-                    .param(ref).query(Long.class).optional();
-            if (mapped.isPresent()) {
-                Optional<OrganisationRef> o = directory.ref(mapped.get()).filter(IatiOrganisations::live);
-                if (o.isPresent()) {
-                    return match(o.get(), MatchKind.MAPPING);
-                }
-            }
-        }
-        if (key.isEmpty()) {
             return Match.NONE;
         }
-        Optional<Long> mapped = jdbc.sql("""
-                        select organisation_id from iati_organisation
-                        where status = 'CONFIRMED' and name_key = ? and (ref is null or cast(? as varchar) is null) order by id limit 1""")
-                .param(key).param(ref).query(Long.class).optional();
-        if (mapped.isPresent()) {
-            Optional<OrganisationRef> o = directory.ref(mapped.get()).filter(IatiOrganisations::live);
-            if (o.isPresent()) {
-                return match(o.get(), MatchKind.MAPPING);
+
+        private Match find(String ref, String key) {
+            if (ref != null) {
+                String number = orgIds.nationalNumber(ref);
+                if (number != null) {
+                    Optional<OrganisationRef> o = directory.findByIdentifier(number);
+                    if (o.isPresent()) {
+                        return IatiOrganisations.match(o.get(), MatchKind.IDENTIFIER);
+                    }
+                }
+                Long id = orgIds.networkId(ref);
+                if (id != null) {
+                    Optional<OrganisationRef> o = structure(id);
+                    if (o.isPresent()) {
+                        return IatiOrganisations.match(o.get(), MatchKind.IDENTIFIER);
+                    }
+                }
+                Long mapped = confirmedByRef.get(ref);
+                if (mapped != null && structure(mapped).isPresent()) {
+                    return IatiOrganisations.match(structure(mapped).get(), MatchKind.MAPPING);
+                }
             }
-        }
-        if (key.length() < MIN_NAME_KEY) {
+            Long mapped = key.isEmpty() ? null : confirmedByName.get(key);
+            if (mapped != null && structure(mapped).isPresent()) {
+                return IatiOrganisations.match(structure(mapped).get(), MatchKind.MAPPING);
+            }
             return Match.NONE;
         }
-        for (OrganisationRef candidate : directory.findByName(name, 3)) {
-            boolean rejected = jdbc.sql("""
-                            select count(*) from iati_organisation
-                            where status = 'REJECTED' and organisation_id = ? and name_key = ? and coalesce(ref, '') = coalesce(cast(? as varchar), '')""")
-                    .param(candidate.id()).param(key).param(ref).query(Long.class).single() > 0;
-            if (!rejected) {
-                return match(candidate, MatchKind.PROPOSED);
-            }
+
+        private Optional<OrganisationRef> structure(long id) {
+            return structures.computeIfAbsent(id, i -> directory.ref(i).filter(IatiOrganisations::live));
         }
-        return Match.NONE;
     }
 
     private static boolean live(OrganisationRef o) {
