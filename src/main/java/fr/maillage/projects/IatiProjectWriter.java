@@ -1,9 +1,11 @@
 package fr.maillage.projects;
 
-import java.sql.Timestamp;
-import java.sql.Types;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,13 +13,17 @@ import java.util.Set;
 
 import fr.maillage.shared.text.Slugs;
 
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Inserts the new projects of an import batch with JDBC batches (one statement per table for
- * the whole batch, ids taken from the project sequence beforehand), in the caller's
- * transaction. The values are those {@link Projects#apply} gives the entity, so an imported
+ * Inserts the new projects of an import batch with PostgreSQL {@code COPY} (one per table for
+ * the whole batch, several times faster than batched inserts; ids taken from the project
+ * sequence beforehand), on the caller's transaction, so a failure rolls the batch back like any
+ * statement. The values are those {@link Projects#apply} gives the entity, so an imported
  * project is stored exactly as if it had been created through the form.
  */
 @Component
@@ -63,150 +69,63 @@ class IatiProjectWriter {
             entities.add(p);
         }
         slugs(entities);
-        Timestamp ts = Timestamp.from(now);
-        jdbc.batchUpdate("""
-                insert into project (id, slug, organisation_id, iati_identifier, title, summary, description, activity_status,
-                                     planned_start, planned_end, actual_start, actual_end, total_budget, budget_currency,
-                                     lessons_worked, lessons_failed, lessons_advice, publication, exemplary, source, created_by,
-                                     created_at, updated_at, published_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, 0)""", entities, entities.size(), (ps, p) -> {
-            ps.setLong(1, p.id);
-            ps.setString(2, p.slug);
-            ps.setLong(3, p.organisationId);
-            ps.setString(4, p.iatiIdentifier);
-            ps.setString(5, p.title);
-            ps.setString(6, p.summary);
-            ps.setString(7, p.description);
-            ps.setString(8, p.activityStatus);
-            setDate(ps, 9, p.plannedStart);
-            setDate(ps, 10, p.plannedEnd);
-            setDate(ps, 11, p.actualStart);
-            setDate(ps, 12, p.actualEnd);
-            ps.setBigDecimal(13, p.totalBudget);
-            ps.setString(14, p.budgetCurrency);
-            ps.setString(15, p.lessonsWorked);
-            ps.setString(16, p.lessonsFailed);
-            ps.setString(17, p.lessonsAdvice);
-            ps.setString(18, p.publication.name());
-            ps.setString(19, p.source);
-            ps.setLong(20, p.createdBy);
-            ps.setTimestamp(21, ts);
-            ps.setTimestamp(22, ts);
-            ps.setTimestamp(23, p.publishedAt == null ? null : ts);
-        });
-        children(entities);
+        copy(entities, now);
         List<Created> out = new ArrayList<>(entities.size());
         entities.forEach(p -> out.add(new Created(p.id, p.slug, p.organisationId, p.title)));
         return out;
     }
 
-    private void children(List<Project> entities) {
-        record Child<T>(long projectId, int position, T value) {
-        }
-        List<Child<ProjectPlace>> places = new ArrayList<>();
-        List<Child<String>> themes = new ArrayList<>();
-        List<Child<Short>> sdgs = new ArrayList<>();
-        List<Child<ProjectSector>> sectors = new ArrayList<>();
-        List<Child<ProjectPartner>> partners = new ArrayList<>();
-        List<Child<ProjectFunding>> fundings = new ArrayList<>();
-        List<Child<ProjectLink>> links = new ArrayList<>();
+    private void copy(List<Project> entities, Instant now) {
+        Rows projectRows = new Rows();
+        Rows places = new Rows();
+        Rows themes = new Rows();
+        Rows sdgs = new Rows();
+        Rows sectors = new Rows();
+        Rows partners = new Rows();
+        Rows fundings = new Rows();
+        Rows links = new Rows();
         for (Project p : entities) {
+            projectRows.row(p.id, p.slug, p.organisationId, p.iatiIdentifier, p.title, p.summary, p.description, p.activityStatus,
+                    p.plannedStart, p.plannedEnd, p.actualStart, p.actualEnd, p.totalBudget, p.budgetCurrency,
+                    p.lessonsWorked, p.lessonsFailed, p.lessonsAdvice, p.publication.name(), false, p.source, p.createdBy,
+                    now, now, p.publishedAt, 0);
             for (int i = 0; i < p.places.size(); i++) {
-                places.add(new Child<>(p.id, i, p.places.get(i)));
+                ProjectPlace v = p.places.get(i);
+                places.row(p.id, i, v.countryCode, v.place, v.latitude, v.longitude);
             }
-            p.themes.forEach(t -> themes.add(new Child<>(p.id, 0, t)));
-            p.sdgs.forEach(s -> sdgs.add(new Child<>(p.id, 0, s)));
+            p.themes.forEach(t -> themes.row(p.id, t));
+            p.sdgs.forEach(g -> sdgs.row(p.id, g));
             for (int i = 0; i < p.sectors.size(); i++) {
-                sectors.add(new Child<>(p.id, i, p.sectors.get(i)));
+                ProjectSector v = p.sectors.get(i);
+                sectors.row(p.id, i, v.vocabulary, v.code, v.percentage);
             }
             for (int i = 0; i < p.partners.size(); i++) {
-                partners.add(new Child<>(p.id, i, p.partners.get(i)));
+                ProjectPartner v = p.partners.get(i);
+                partners.row(p.id, i, v.organisationId, v.name, v.iatiRef, v.orgType, v.countryCode, v.role);
             }
             for (int i = 0; i < p.fundings.size(); i++) {
-                fundings.add(new Child<>(p.id, i, p.fundings.get(i)));
+                ProjectFunding v = p.fundings.get(i);
+                fundings.row(p.id, i, v.funderKind, v.funderName, v.organisationId, v.amount, v.currency, v.year);
             }
             for (int i = 0; i < p.links.size(); i++) {
-                links.add(new Child<>(p.id, i, p.links.get(i)));
+                ProjectLink v = p.links.get(i);
+                links.row(p.id, i, v.kind, v.title, v.url, v.fileKey, v.mediaType);
             }
         }
-        if (!places.isEmpty()) {
-            jdbc.batchUpdate("insert into project_place (project_id, position, country_code, place, latitude, longitude) values (?, ?, ?, ?, ?, ?)",
-                    places, places.size(), (ps, c) -> {
-                        ps.setLong(1, c.projectId());
-                        ps.setInt(2, c.position());
-                        ps.setString(3, c.value().countryCode);
-                        ps.setString(4, c.value().place);
-                        setDouble(ps, 5, c.value().latitude);
-                        setDouble(ps, 6, c.value().longitude);
-                    });
-        }
-        if (!themes.isEmpty()) {
-            jdbc.batchUpdate("insert into project_theme (project_id, theme_code) values (?, ?)", themes, themes.size(), (ps, c) -> {
-                ps.setLong(1, c.projectId());
-                ps.setString(2, c.value());
-            });
-        }
-        if (!sdgs.isEmpty()) {
-            jdbc.batchUpdate("insert into project_sdg (project_id, sdg) values (?, ?)", sdgs, sdgs.size(), (ps, c) -> {
-                ps.setLong(1, c.projectId());
-                ps.setShort(2, c.value());
-            });
-        }
-        if (!sectors.isEmpty()) {
-            jdbc.batchUpdate("insert into project_sector (project_id, position, vocabulary, code, percentage) values (?, ?, ?, ?, ?)",
-                    sectors, sectors.size(), (ps, c) -> {
-                        ps.setLong(1, c.projectId());
-                        ps.setInt(2, c.position());
-                        ps.setString(3, c.value().vocabulary);
-                        ps.setString(4, c.value().code);
-                        ps.setBigDecimal(5, c.value().percentage);
-                    });
-        }
-        if (!partners.isEmpty()) {
-            jdbc.batchUpdate("""
-                    insert into project_partner (project_id, position, organisation_id, name, iati_ref, org_type, country_code, role)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""", partners, partners.size(), (ps, c) -> {
-                ps.setLong(1, c.projectId());
-                ps.setInt(2, c.position());
-                setLong(ps, 3, c.value().organisationId);
-                ps.setString(4, c.value().name);
-                ps.setString(5, c.value().iatiRef);
-                ps.setString(6, c.value().orgType);
-                ps.setString(7, c.value().countryCode);
-                ps.setString(8, c.value().role);
-            });
-        }
-        if (!fundings.isEmpty()) {
-            jdbc.batchUpdate("""
-                    insert into project_funding (project_id, position, funder_kind, funder_name, organisation_id, amount, currency, year)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""", fundings, fundings.size(), (ps, c) -> {
-                ps.setLong(1, c.projectId());
-                ps.setInt(2, c.position());
-                ps.setString(3, c.value().funderKind);
-                ps.setString(4, c.value().funderName);
-                setLong(ps, 5, c.value().organisationId);
-                ps.setBigDecimal(6, c.value().amount);
-                ps.setString(7, c.value().currency);
-                if (c.value().year == null) {
-                    ps.setNull(8, Types.INTEGER);
-                } else {
-                    ps.setInt(8, c.value().year);
-                }
-            });
-        }
-        if (!links.isEmpty()) {
-            jdbc.batchUpdate("""
-                    insert into project_link (project_id, position, kind, title, url, file_key, media_type) values (?, ?, ?, ?, ?, ?, ?)""",
-                    links, links.size(), (ps, c) -> {
-                        ps.setLong(1, c.projectId());
-                        ps.setInt(2, c.position());
-                        ps.setString(3, c.value().kind);
-                        ps.setString(4, c.value().title);
-                        ps.setString(5, c.value().url);
-                        ps.setString(6, c.value().fileKey);
-                        ps.setString(7, c.value().mediaType);
-                    });
-        }
+        jdbc.execute((ConnectionCallback<Void>) c -> {
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            projectRows.copy(copy, "project (id, slug, organisation_id, iati_identifier, title, summary, description, activity_status, "
+                    + "planned_start, planned_end, actual_start, actual_end, total_budget, budget_currency, lessons_worked, lessons_failed, "
+                    + "lessons_advice, publication, exemplary, source, created_by, created_at, updated_at, published_at, version)");
+            places.copy(copy, "project_place (project_id, position, country_code, place, latitude, longitude)");
+            themes.copy(copy, "project_theme (project_id, theme_code)");
+            sdgs.copy(copy, "project_sdg (project_id, sdg)");
+            sectors.copy(copy, "project_sector (project_id, position, vocabulary, code, percentage)");
+            partners.copy(copy, "project_partner (project_id, position, organisation_id, name, iati_ref, org_type, country_code, role)");
+            fundings.copy(copy, "project_funding (project_id, position, funder_kind, funder_name, organisation_id, amount, currency, year)");
+            links.copy(copy, "project_link (project_id, position, kind, title, url, file_key, media_type)");
+            return null;
+        });
     }
 
     /** Unique slugs for the batch: the title's, else with -2, -3... (one query for all the candidates of the batch). */
@@ -248,27 +167,56 @@ class IatiProjectWriter {
         }
     }
 
-    private static void setDate(java.sql.PreparedStatement ps, int i, LocalDate d) throws java.sql.SQLException {
-        if (d == null) {
-            ps.setNull(i, Types.DATE);
-        } else {
-            ps.setObject(i, d);
-        }
-    }
+    /** Rows in PostgreSQL's COPY text format. */
+    static final class Rows {
+        private final StringBuilder text = new StringBuilder(1 << 14);
+        private int count;
 
-    private static void setDouble(java.sql.PreparedStatement ps, int i, Double d) throws java.sql.SQLException {
-        if (d == null) {
-            ps.setNull(i, Types.DOUBLE);
-        } else {
-            ps.setDouble(i, d);
+        void row(Object... values) {
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) {
+                    text.append('\t');
+                }
+                Object value = values[i];
+                if (value == null) {
+                    text.append("\\N");
+                } else if (value instanceof Boolean b) {
+                    text.append(b ? 't' : 'f');
+                } else if (value instanceof BigDecimal d) {
+                    text.append(d.toPlainString());
+                } else if (value instanceof String s) {
+                    escape(s);
+                } else {
+                    // numbers, LocalDate and Instant (ISO-8601, which date and timestamptz read)
+                    text.append(value);
+                }
+            }
+            text.append('\n');
+            count++;
         }
-    }
 
-    private static void setLong(java.sql.PreparedStatement ps, int i, Long l) throws java.sql.SQLException {
-        if (l == null) {
-            ps.setNull(i, Types.BIGINT);
-        } else {
-            ps.setLong(i, l);
+        private void escape(String s) {
+            for (int k = 0; k < s.length(); k++) {
+                char ch = s.charAt(k);
+                switch (ch) {
+                    case '\\' -> text.append("\\\\");
+                    case '\n' -> text.append("\\n");
+                    case '\r' -> text.append("\\r");
+                    case '\t' -> text.append("\\t");
+                    default -> text.append(ch);
+                }
+            }
+        }
+
+        void copy(CopyManager copy, String table) throws SQLException {
+            if (count == 0) {
+                return;
+            }
+            try {
+                copy.copyIn("copy " + table + " from stdin", new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new SQLException(e);
+            }
         }
     }
 }
