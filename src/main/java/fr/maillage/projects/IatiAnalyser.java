@@ -29,7 +29,6 @@ import javax.xml.validation.ValidatorHandler;
 import fr.maillage.projects.IatiOrganisations.Match;
 import fr.maillage.projects.IatiOrganisations.MatchKind;
 import fr.maillage.shared.security.CurrentPerson;
-import fr.maillage.shared.text.Slugs;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -343,7 +342,7 @@ class IatiAnalyser {
             if (name == null && ref == null) {
                 return;
             }
-            String key = (ref == null ? "" : ref) + "|" + (name == null ? "" : Slugs.fold(name));
+            String key = (ref == null ? "" : ref) + "|" + (name == null ? "" : name);
             OrgLine line = orgLines.get(key);
             if (line == null) {
                 if (orgLines.size() >= IatiAnalysis.MAX_ORGANISATIONS) {
@@ -351,6 +350,10 @@ class IatiAnalyser {
                 }
                 line = new OrgLine(ref, name);
                 line.match = known != null ? known : matcher.match(ref, name);
+                if (line.match.kind() == MatchKind.NONE && name != null) {
+                    // not recognised: a structure with that name is proposed (once per organisation listed, on this thread while the parser reads on)
+                    line.match = matcher.propose(ref, name);
+                }
                 orgLines.put(key, line);
             }
             line.roles.add(role);
@@ -395,13 +398,8 @@ class IatiAnalyser {
             return out;
         }
 
-        /** Organisations not recognised are looked up by name (once each, at the end); proposals go to staff's list. */
+        /** Proposals by name go to staff's list. */
         void propose(Long importId) {
-            for (OrgLine l : orgLines.values()) {
-                if (l.match != null && l.match.kind() == MatchKind.NONE && l.name != null) {
-                    l.match = matcher.propose(l.ref, l.name);
-                }
-            }
             for (OrgLine l : orgLines.values()) {
                 if (l.match != null && l.match.kind() == MatchKind.PROPOSED && l.name != null) {
                     IatiAnalyser.this.organisations.propose(l.ref, l.name, l.match.organisationId(), importId);

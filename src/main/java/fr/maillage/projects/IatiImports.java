@@ -273,8 +273,11 @@ public class IatiImports {
             return;
         }
         try {
+            long start = System.nanoTime();
             IatiAnalyser.Outcome o = analyser.analyse(Path.of(r.filePath()), r.organisationId(), person(r), r.locale(), id, () -> store.heartbeat(id));
             store.analysed(id, o.status(), o.analysis(), o.errorKey(), o.errorDetail());
+            log.info("Import IATI {} : fichier de {} octets analysé en {} ms ({}, {} activités)", id, r.fileSize(),
+                    (System.nanoTime() - start) / 1_000_000, o.status(), o.analysis() == null ? 0 : o.analysis().activities());
             if (o.status() == IatiImportStatus.UNREADABLE) {
                 deleteFile(r);
             }
@@ -291,8 +294,10 @@ public class IatiImports {
         IatiImportStore.Row r = store.find(id).orElseThrow();
         store.started(id);
         try {
+            long start = System.nanoTime();
             IatiReport report = runner.run(r, Path.of(r.filePath()), person(r));
             store.finished(id, IatiImportStatus.DONE, report, null, null);
+            log.info("Import IATI {} : {} activités traitées en {} ms", id, r.activities(), (System.nanoTime() - start) / 1_000_000);
             deleteFile(r);
         } catch (Exception e) {
             log.error("Import IATI {} arrêté", id, e);

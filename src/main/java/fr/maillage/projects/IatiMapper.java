@@ -193,12 +193,14 @@ class IatiMapper {
 
     /** The first paragraph, cut near {@value #SUMMARY_TARGET} characters at a word; null when it would repeat a short description. */
     static String summary(String description) {
-        String first = PARAGRAPH.split(description.strip(), 2)[0].replace("**", "").strip();
-        first = oneLine(first);
+        String text = description.strip();
+        // only the beginning matters: a long description is not copied whole
+        String head = text.length() > SUMMARY_TARGET * 3 ? text.substring(0, SUMMARY_TARGET * 3) : text;
+        String first = oneLine(PARAGRAPH.split(head, 2)[0].replace("**", ""));
         if (first.length() > SUMMARY_TARGET) {
             return cut(first, SUMMARY_TARGET);
         }
-        return first.length() == description.strip().length() ? null : first;
+        return head.length() == text.length() && first.length() == oneLine(text.replace("**", "")).length() ? null : first;
     }
 
     private static String extension(IatiNode a, String name, int max) {
