@@ -128,10 +128,12 @@ class IatiProjectWriter {
         });
     }
 
-    /** Unique slugs for the batch: the title's, else with -2, -3... (one query for all the candidates of the batch). */
+    /**
+     * Unique slugs for the batch: the title's, else with -2, -3... Two queries at most for the
+     * whole batch: the titles' slugs, then the numbered ones of those already taken.
+     */
     private void slugs(List<Project> entities) {
         List<String> bases = new ArrayList<>(entities.size());
-        List<String> candidates = new ArrayList<>();
         for (Project p : entities) {
             String base = Slugs.slug(p.title);
             if (base.isEmpty()) {
@@ -141,13 +143,21 @@ class IatiProjectWriter {
                 base = base.substring(0, 160).replaceAll("-+$", "");
             }
             bases.add(base);
-            candidates.add(base);
-            for (int i = 2; i <= SLUG_CANDIDATES; i++) {
-                candidates.add(base + "-" + i);
-            }
         }
         Set<String> taken = new HashSet<>(jdbc.queryForList("select slug from project where slug = any(?)", String.class,
-                (Object) candidates.toArray(String[]::new)));
+                (Object) bases.toArray(String[]::new)));
+        Set<String> seen = new HashSet<>();
+        List<String> candidates = new ArrayList<>();
+        for (String base : bases) {
+            if ((taken.contains(base) || !seen.add(base))) {
+                for (int i = 2; i <= SLUG_CANDIDATES; i++) {
+                    candidates.add(base + "-" + i);
+                }
+            }
+        }
+        if (!candidates.isEmpty()) {
+            taken.addAll(jdbc.queryForList("select slug from project where slug = any(?)", String.class, (Object) candidates.toArray(String[]::new)));
+        }
         for (int k = 0; k < entities.size(); k++) {
             String base = bases.get(k);
             String slug = null;
