@@ -384,7 +384,8 @@ public class IatiBench {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         long t0 = System.nanoTime();
         HttpResponse<Path> r = client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofFile(out));
+                HttpResponse.BodyHandlers.ofFile(out, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+                        java.nio.file.StandardOpenOption.WRITE));
         long t1 = System.nanoTime();
         long activities = 0;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(out), 1 << 16)) {

@@ -63,7 +63,7 @@ rm -rf "$DATA"
 log "starting the portal (-Xmx$HEAP, $STRUCTURES demo structures)"
 MAILLAGE_DATA_DIR="$DATA" MAILLAGE_DEMO_STRUCTURES="$STRUCTURES" SERVER_PORT="$PORT" SERVER_ADDRESS=127.0.0.1 \
   MAILLAGE_ADMIN_EMAIL="$EMAIL" MAILLAGE_ADMIN_PASSWORD="$PASSWORD" MAILLAGE_IATI_EXPORT_IMPORTED=true \
-  java -Xmx"$HEAP" -Xlog:gc:file="$WORK/gc.log":uptime -jar target/maillage.jar >"$WORK/app.log" 2>&1 &
+  java -Xmx"$HEAP" ${JAVA_EXTRA:-} -Xlog:gc:file="$WORK/gc.log":uptime -jar target/maillage.jar >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 deadline=$(( $(date +%s) + START_DEADLINE ))
 until curl -s -m 2 "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do

@@ -53,6 +53,8 @@ class IatiAnalyser {
     }
 
     private static final int LOOKUP_BATCH = 500;
+    static final int MAX_PROPOSALS = 100;
+    private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile("^cvc-[\\w.-]+\\s*:\\s*");
 
     private final IatiMapper mapper;
     private final IatiOrganisations organisations;
@@ -103,7 +105,9 @@ class IatiAnalyser {
             @Override
             public void error(SAXParseException e) {
                 if (errorCount[0]++ < IatiAnalysis.MAX_ERRORS) {
-                    errors.add(new IatiAnalysis.FileError(e.getLineNumber(), e.getColumnNumber(), e.getMessage()));
+                    // without the validator's rule number ("cvc-complex-type.4 : "), which tells a reader nothing
+                    String message = e.getMessage() == null ? "" : RULE.matcher(e.getMessage()).replaceFirst("");
+                    errors.add(new IatiAnalysis.FileError(e.getLineNumber(), e.getColumnNumber(), message));
                 }
             }
 
@@ -350,10 +354,6 @@ class IatiAnalyser {
                 }
                 line = new OrgLine(ref, name);
                 line.match = known != null ? known : matcher.match(ref, name);
-                if (line.match.kind() == MatchKind.NONE && name != null) {
-                    // not recognised: a structure with that name is proposed (once per organisation listed, on this thread while the parser reads on)
-                    line.match = matcher.propose(ref, name);
-                }
                 orgLines.put(key, line);
             }
             line.roles.add(role);
@@ -398,8 +398,18 @@ class IatiAnalyser {
             return out;
         }
 
-        /** Proposals by name go to staff's list. */
+        /**
+         * The organisations not recognised, in the most activities first (at most
+         * {@value #MAX_PROPOSALS}: a search by name reads the whole directory), are looked up by
+         * name; the structures found are proposed to staff.
+         */
         void propose(Long importId) {
+            List<OrgLine> unknown = new ArrayList<>(orgLines.values().stream()
+                    .filter(l -> l.match != null && l.match.kind() == MatchKind.NONE && l.name != null).toList());
+            unknown.sort((a, b) -> Integer.compare(b.activities, a.activities));
+            for (OrgLine l : unknown.subList(0, Math.min(MAX_PROPOSALS, unknown.size()))) {
+                l.match = matcher.propose(l.ref, l.name);
+            }
             for (OrgLine l : orgLines.values()) {
                 if (l.match != null && l.match.kind() == MatchKind.PROPOSED && l.name != null) {
                     IatiAnalyser.this.organisations.propose(l.ref, l.name, l.match.organisationId(), importId);

@@ -149,7 +149,8 @@ class IatiJourneyE2ETests {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Envoyer et vérifier le fichier")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Le fichier ne respecte pas le schéma IATI 2.03"))).isVisible();
         assertThat(page.locator("main")).containsText("548 erreur(s) de schéma");
-        assertThat(page.locator(".iati-errors tbody tr").first()).containsText("L'attribut 'version' doit figurer dans l'élément 'iati-activities'");
+        assertThat(page.locator("ol.iati-errors li").first()).containsText("Ligne 1, colonne 74");
+        assertThat(page.locator("ol.iati-errors li").first()).containsText("L'attribut 'version' doit figurer dans l'élément 'iati-activities'");
         assertThat(page.getByLabel("Importer en mode tolérant malgré les erreurs de schéma", new Page.GetByLabelOptions().setExact(false))).isVisible();
         look(page, "iati-erreurs");
     }
