@@ -83,17 +83,21 @@ start_phase() { # start_phase <name>
   jstat -gc "$APP_PID" 200 >"$WORK/jstat-$1.txt" 2>/dev/null &
   SAMPLER_PID=$!
 }
-# end_phase <name>: prints "peak_used_mb peak_after_gc_mb"
+# end_phase <name>: prints "peak_used_mb peak_after_gc_mb live_after_full_gc_mb"
 end_phase() {
   local end; end=$(uptime_s)
   stop_sampler
+  # what the phase left behind: the heap after a full collection (garbage aside, a leak would show here)
+  jcmd "$APP_PID" GC.run >/dev/null 2>&1 || true
+  local live
+  live=$(jcmd "$APP_PID" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1 | grep -o '[0-9]*' | awk '{ printf "%.0f", $1 / 1024 }')
   local used after
   used=$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ { u = $3 + $4 + $6 + $8; if (u > m) m = u } END { printf "%.0f", m / 1024 }' "$WORK/jstat-$1.txt")
   after=$(awk -v s="$PHASE_START" -v e="$end" '
     { t = $1; gsub(/[\[\]s]/, "", t); if (t + 0 < s || t + 0 > e) next;
       if (match($0, /->[0-9]+M\(/)) { v = substr($0, RSTART + 2, RLENGTH - 4) + 0; if (v > m) m = v } }
     END { printf "%d", m }' "$WORK/gc.log")
-  echo "$used $after"
+  echo "$used $after ${live:-?}"
 }
 field() { echo "$2" | tr ' ' '\n' | grep "^$1=" | cut -d= -f2; }
 
@@ -118,7 +122,7 @@ log "import over HTTP: upload, analysis, run"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 start_phase import
 IMPORT=$($CLIENT import "$BASE" "$EMAIL" "$PASSWORD" "$FILE" "$SLUG")
-read -r IMPORT_PEAK IMPORT_AFTER_GC < <(end_phase import)
+read -r IMPORT_PEAK IMPORT_AFTER_GC IMPORT_LIVE < <(end_phase import)
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 log "import: $IMPORT (peak heap used ${IMPORT_PEAK} MB, after GC ${IMPORT_AFTER_GC} MB)"
 CREATED=$(field created "$IMPORT")
@@ -132,13 +136,13 @@ if (( TOP_UP > 0 )); then
   $CLIENT generate-count "$SMALL" "$TOP_UP" "XI-TOPUP-$(date +%s)" >/dev/null
   start_phase topup
   TOPUP_LINE=$($CLIENT import "$BASE" "$EMAIL" "$PASSWORD" "$SMALL" "$SLUG")
-  read -r TOPUP_PEAK TOPUP_AFTER_GC < <(end_phase topup)
+  read -r TOPUP_PEAK TOPUP_AFTER_GC TOPUP_LIVE < <(end_phase topup)
   log "top-up import: $TOPUP_LINE (peak heap used ${TOPUP_PEAK} MB, after GC ${TOPUP_AFTER_GC} MB)"
 fi
 log "exporting the network's projects"
 start_phase export
 EXPORT=$($CLIENT export "$BASE" /projets/iati/export.xml "$WORK/export.xml")
-read -r EXPORT_PEAK EXPORT_AFTER_GC < <(end_phase export)
+read -r EXPORT_PEAK EXPORT_AFTER_GC EXPORT_LIVE < <(end_phase export)
 log "export: $EXPORT (peak heap used ${EXPORT_PEAK} MB, after GC ${EXPORT_AFTER_GC} MB)"
 EXPORT_BYTES=$(field bytes "$EXPORT")
 # the export validates against the schema (a spot check of the whole file with the JDK's validator)
@@ -173,7 +177,7 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
   echo
   echo "Projects created: $CREATED (updated $(field updated "$IMPORT"), skipped $(field skipped "$IMPORT"), failed $(field failed "$IMPORT")), after a warm-up import of $WARMUP_MB MB that is not measured."
   echo "Load average of the machine (1, 5, 15 min) before and after the import: $LOAD_BEFORE / $LOAD_AFTER (on $(nproc) cores: above $(nproc), other work shared the CPUs)."
-  echo "Portal heap during the import: peak used ${IMPORT_PEAK} MB, largest heap after a collection ${IMPORT_AFTER_GC} MB (of $HEAP)."
+  echo "Portal heap during the import (of $HEAP): peak used ${IMPORT_PEAK} MB (garbage included, jstat every 200 ms), largest heap after a young collection ${IMPORT_AFTER_GC} MB (G1 leaves old garbage until its heap is 45 % full), ${IMPORT_LIVE} MB live after a full collection at the end."
   echo
   echo "## Export of $EXPORT_PROJECTS projects"
   echo
@@ -185,7 +189,8 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
   echo "| activities exported | $(field activities "$EXPORT") ($(field activities_per_s "$EXPORT")/s) |"
   echo "| file | $(awk -v b="$EXPORT_BYTES" 'BEGIN { printf "%.1f MB", b / 1048576 }') |"
   echo "| portal heap: peak used (jstat, every 200 ms) | ${EXPORT_PEAK} MB |"
-  echo "| portal heap: largest after a collection (GC log) | ${EXPORT_AFTER_GC} MB |"
+  echo "| portal heap: largest after a young collection (GC log) | ${EXPORT_AFTER_GC} MB |"
+  echo "| portal heap: live after a full collection at the end | ${EXPORT_LIVE} MB |"
   echo "| the exported file against the IATI 2.03 schema | $VALID |"
 } >"$OUT"
 log "report written to $OUT"
