@@ -70,17 +70,22 @@ public class FacetMarkup {
         return NumberFormat.getIntegerInstance(locale);
     }
 
+    /** Escapes what HTML needs (the page is UTF-8: accents and apostrophes stay as they are). */
+    private static String escape(String s) {
+        return HtmlUtils.htmlEscape(s, "UTF-8");
+    }
+
     private static void value(StringBuilder html, String facet, FacetValue v, NumberFormat numbers) {
-        String name = HtmlUtils.htmlEscape(facet);
-        String id = HtmlUtils.htmlEscape("f-" + facet + "-" + v.code());
+        String name = escape(facet);
+        String id = escape("f-" + facet + "-" + v.code());
         html.append("<li><input type=\"checkbox\" form=\"recherche\" name=\"").append(name)
-                .append("\" value=\"").append(HtmlUtils.htmlEscape(v.code()))
+                .append("\" value=\"").append(escape(v.code()))
                 .append("\" id=\"").append(id).append('"');
         if (v.selected()) {
             html.append(" checked=\"checked\"");
         }
         html.append("><label for=\"").append(id).append("\"><span>")
-                .append(HtmlUtils.htmlEscape(v.label())).append("</span> <span class=\"count\">")
+                .append(escape(v.label())).append("</span> <span class=\"count\">")
                 .append(numbers.format(v.count()).replace('\u202f', '\u00a0')).append("</span></label></li>\n");
     }
 }
