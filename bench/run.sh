@@ -3,7 +3,9 @@
 # Loopback only; every server started here is stopped on exit; every wait is bounded.
 # Settings (environment): STRUCTURES (100000), PROJECTS (100000), PORT (8099), NGINX_PORT (8098), HEAP (512m),
 # REQUESTS (2000 measured at concurrency 1), WARMUP (500), WRK_DURATION (20s), FRESH (1: reload
-# the data from scratch; 0: keep bench/data if it has the structures), MVN_OFFLINE (0/1).
+# the data from scratch; 0: keep bench/data if it has the structures), MVN_OFFLINE (0/1),
+# LATENCY_ONLY (1: one start on the data of a previous run, then the latency and throughput runs;
+# the start figures are left out of the report).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -108,6 +110,14 @@ logged_load_ms() { grep -o "structures ajoutées en [0-9]* ms" "$WORK/app-$1.log
 logged_project_reindex_ms() { grep -o "index des projets reconstruit en [0-9]* ms" "$WORK/app-$1.log" | grep -o "[0-9]*" | tail -1 || true; }
 logged_project_load_ms() { grep -o "projets ajoutés en [0-9]* ms" "$WORK/app-$1.log" | grep -o "[0-9]*" | head -1 || true; }
 
+T_FIRST="" ; LOAD_MS="" ; FIRST_REINDEX_MS="" ; PROJECT_LOAD_MS="" ; FIRST_PROJECT_REINDEX_MS="" ; COUNT=""
+T_WARM="" ; T_WARM_CDS="" ; T_REINDEX_START="" ; REINDEX_MS="" ; PROJECT_REINDEX_MS=""
+if [[ "${LATENCY_ONLY:-0}" == 1 ]]; then
+  [[ -d "$DATA/postgres" ]] || { log "LATENCY_ONLY=1 needs the data of a previous run in $DATA"; exit 1; }
+  log "one start on the data of a previous run (LATENCY_ONLY=1)"
+  start_app latency
+  COUNT="(data of a previous run)"
+else
 if [[ "$FRESH" == 1 ]]; then
   log "removing $DATA (FRESH=1)"
   rm -rf "$DATA"
@@ -146,6 +156,7 @@ start_app reindex; T_REINDEX_START=$START_MS
 REINDEX_MS=$(logged_reindex_ms reindex)
 PROJECT_REINDEX_MS=$(logged_project_reindex_ms reindex)
 log "starts: first ${T_FIRST} ms, with index ${T_WARM} ms, without index ${T_REINDEX_START} ms (logged reindex: ${REINDEX_MS:-n/a} ms)"
+fi
 
 # ------------------------------------------------------------------ sanity: the endpoints answer
 for path in "/api/v1/organisations?country=SN" "/annuaire?country=SN" "/api/v1/projects?country=SN" "/projets?country=SN"; do
@@ -241,7 +252,7 @@ fi
 # ------------------------------------------------------------------ report
 p95() { echo "$1" | awk -F'|' '{gsub(/ /, "", $6); print $6}'; }
 verdict() { awk -v v="$1" -v max="$2" 'BEGIN { if (v == "") print "?"; else if (v + 0 <= max + 0) print "✅"; else print "❌" }'; }
-REINDEX_FIGURE=${REINDEX_MS:-$(( T_REINDEX_START - T_WARM ))}
+REINDEX_FIGURE=${REINDEX_MS:-$( [[ -n "$T_REINDEX_START" ]] && echo $(( T_REINDEX_START - T_WARM )) )}
 CPU=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2- | sed 's/^ //' || echo unknown)
 MEM=$(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo 2>/dev/null || echo unknown)
 JAVA=$(java -version 2>&1 | head -1)

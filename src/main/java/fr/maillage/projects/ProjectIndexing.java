@@ -242,7 +242,9 @@ class ProjectIndexing {
                 try {
                     work.run();
                 } catch (RuntimeException e) {
-                    log.warn("Index des projets : vérification au démarrage impossible", e);
+                    // typically the portal stopping meanwhile; the next start checks again
+                    log.warn("Index des projets : vérification au démarrage interrompue ({})", e.getMessage());
+                    log.debug("Vérification au démarrage", e);
                 }
             }, "projects-index-check");
             thread.setDaemon(true);

@@ -131,7 +131,12 @@ public record ProjectQuery(
     }
 
     public boolean hasFilters() {
-        return FACETS.stream().anyMatch(f -> !values(f).isEmpty()) || !organisation.isEmpty();
+        for (String facet : FACETS) {
+            if (!values(facet).isEmpty()) {
+                return true;
+            }
+        }
+        return !organisation.isEmpty();
     }
 
     public boolean isSelected(String facet, String code) {

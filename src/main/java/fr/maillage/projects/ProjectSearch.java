@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -664,10 +663,5 @@ public class ProjectSearch {
                 codeLabels("sdg", (List<String>) a[10], locale),
                 codeLabels("funder", (List<String>) a[11], locale),
                 lead, Boolean.TRUE.equals(a[16]), (BigDecimal) a[17], (String) a[18], (String) a[19], (Instant) a[20]);
-    }
-
-    /** The structure a slug names, for pages that show the organisation filter. */
-    public Optional<OrganisationRef> organisation(String slug) {
-        return directory.ref(slug);
     }
 }

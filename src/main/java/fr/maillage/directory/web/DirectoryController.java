@@ -106,6 +106,7 @@ class DirectoryController {
             model.addAttribute("result", result);
             model.addAttribute("facetTop", FACET_TOP);
             model.addAttribute("facetMore", facetMarkup.more(result.facets(), FACET_TOP));
+            model.addAttribute("facetShown", facetMarkup.shown(result.facets(), FACET_TOP));
             model.addAttribute("map", mapData(q, result, locale));
             model.addAttribute("mapJson", json.writeValueAsString(mapData(q, result, locale)).replace("<", "\\u003c"));
             return "directory/map";
@@ -114,6 +115,7 @@ class DirectoryController {
         model.addAttribute("result", result);
         model.addAttribute("facetTop", FACET_TOP);
         model.addAttribute("facetMore", facetMarkup.more(result.facets(), FACET_TOP));
+        model.addAttribute("facetShown", facetMarkup.shown(result.facets(), FACET_TOP));
         model.addAttribute("exportColumns", ExportColumn.available(Viewer.isStaff(authentication)));
         model.addAttribute("defaultColumns", ExportColumn.DEFAULTS);
         boolean fragment = "true".equals(htmx) && !"true".equals(historyRestore);

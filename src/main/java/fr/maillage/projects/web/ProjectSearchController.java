@@ -62,6 +62,7 @@ class ProjectSearchController {
             MapData map = mapData(q, result);
             model.addAttribute("result", result);
             model.addAttribute("facetMore", facetMarkup.more(result.facets(), FACET_TOP));
+            model.addAttribute("facetShown", facetMarkup.shown(result.facets(), FACET_TOP));
             model.addAttribute("map", map);
             model.addAttribute("mapJson", json.writeValueAsString(map).replace("<", "\\u003c"));
             return "projects/map";
@@ -69,6 +70,7 @@ class ProjectSearchController {
         SearchResult<ProjectSummary> result = search.search(q, locale);
         model.addAttribute("result", result);
         model.addAttribute("facetMore", facetMarkup.more(result.facets(), FACET_TOP));
+        model.addAttribute("facetShown", facetMarkup.shown(result.facets(), FACET_TOP));
         boolean fragment = "true".equals(htmx) && !"true".equals(historyRestore);
         return fragment ? "projects/list :: results" : "projects/list";
     }

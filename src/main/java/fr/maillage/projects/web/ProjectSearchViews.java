@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 public class ProjectSearchViews {
 
     private final MessageSource messages;
+    private final java.util.Map<String, NumberFormat> formats = new java.util.concurrent.ConcurrentHashMap<>();
 
     ProjectSearchViews(MessageSource messages) {
         this.messages = messages;
@@ -42,15 +43,20 @@ public class ProjectSearchViews {
         if (amount == null) {
             return "";
         }
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-        try {
-            format.setCurrency(Currency.getInstance(currency == null ? "EUR" : currency));
-        } catch (IllegalArgumentException e) {
-            format = NumberFormat.getNumberInstance(locale);
-        }
         boolean whole = amount.stripTrailingZeros().scale() <= 0;
-        format.setMinimumFractionDigits(whole ? 0 : 2);
-        format.setMaximumFractionDigits(whole ? 0 : 2);
+        String key = locale.toLanguageTag() + '|' + currency + '|' + whole;
+        // formats are costly to build and not thread-safe: one prototype per kind, cloned
+        NumberFormat format = (NumberFormat) formats.computeIfAbsent(key, k -> {
+            NumberFormat f = NumberFormat.getCurrencyInstance(locale);
+            try {
+                f.setCurrency(Currency.getInstance(currency == null ? "EUR" : currency));
+            } catch (IllegalArgumentException e) {
+                f = NumberFormat.getNumberInstance(locale);
+            }
+            f.setMinimumFractionDigits(whole ? 0 : 2);
+            f.setMaximumFractionDigits(whole ? 0 : 2);
+            return f;
+        }).clone();
         return format.format(amount).replace('\u202f', '\u00a0');
     }
 }
