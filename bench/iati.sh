@@ -100,6 +100,18 @@ end_phase() {
   echo "$used $after ${live:-?}"
 }
 field() { echo "$2" | tr ' ' '\n' | grep "^$1=" | cut -d= -f2; }
+# CPU time (clock ticks) of a process and all its descendants: the portal and its embedded PostgreSQL
+tree_ticks() {
+  local total=0 pid
+  for pid in $(descendants "$1"); do
+    if [[ -r /proc/$pid/stat ]]; then
+      total=$(( total + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+    fi
+  done
+  echo "$total"
+}
+descendants() { echo "$1"; local c; for c in $(ps -o pid= --ppid "$1" 2>/dev/null); do descendants "$c"; done; }
+TICKS=$(getconf CLK_TCK)
 
 # ------------------------------------------------------------------ 0. warm-up (not measured): the portal's JIT compiles the import's code
 WARM=$WORK/iati-warmup.xml
@@ -120,8 +132,11 @@ PARSE_MB_S=$(field parse_mb_s "$PARSE"); PARSE_MS=$(field parse_ms "$PARSE")
 log "parse: $PARSE"
 log "import over HTTP: upload, analysis, run"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+CPU_BEFORE=$(tree_ticks "$APP_PID")
 start_phase import
 IMPORT=$($CLIENT import "$BASE" "$EMAIL" "$PASSWORD" "$FILE" "$SLUG")
+CPU_AFTER=$(tree_ticks "$APP_PID")
+IMPORT_CPU_S=$(awk -v a="$CPU_BEFORE" -v b="$CPU_AFTER" -v t="$TICKS" 'BEGIN { printf "%.1f", (b - a) / t }')
 read -r IMPORT_PEAK IMPORT_AFTER_GC IMPORT_LIVE < <(end_phase import)
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 log "import: $IMPORT (peak heap used ${IMPORT_PEAK} MB, after GC ${IMPORT_AFTER_GC} MB)"
@@ -174,6 +189,8 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
   echo "| analysis: schema validation + preview, one pass | $(field analysis_s "$IMPORT") | $ANALYSIS_MB_S | $(ratio "$ANALYSIS_MB_S" "$PARSE_MB_S") |"
   echo "| run: mapping and writing the projects | $(field run_s "$IMPORT") | $RUN_MB_S | $(ratio "$RUN_MB_S" "$PARSE_MB_S") |"
   echo "| **import = analysis + run** | $(field import_s "$IMPORT") | **$IMPORT_MB_S** | **$(ratio "$IMPORT_MB_S" "$PARSE_MB_S")** |"
+  echo
+  echo "CPU time, which the machine's other work does not inflate: the parse-only pass took $(field parse_cpu_ms "$PARSE") ms of CPU; the import (upload, analysis and run) took ${IMPORT_CPU_S} s of CPU in the portal and its PostgreSQL, i.e. a ratio of $(awk -v p="$(field parse_cpu_ms "$PARSE")" -v i="$IMPORT_CPU_S" 'BEGIN { printf "%.3f", p / 1000 / i }') by CPU time."
   echo
   echo "Projects created: $CREATED (updated $(field updated "$IMPORT"), skipped $(field skipped "$IMPORT"), failed $(field failed "$IMPORT")), after a warm-up import of $WARMUP_MB MB that is not measured."
   echo "Load average of the machine (1, 5, 15 min) before and after the import: $LOAD_BEFORE / $LOAD_AFTER (on $(nproc) cores: above $(nproc), other work shared the CPUs)."

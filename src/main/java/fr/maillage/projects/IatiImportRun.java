@@ -42,6 +42,8 @@ import org.xml.sax.XMLReader;
 @Component
 class IatiImportRun {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IatiImportRun.class);
+
     private final IatiMapper mapper;
     private final IatiOrganisations organisations;
     private final Projects projects;
@@ -93,6 +95,7 @@ class IatiImportRun {
             }
             runner.flush();
             runner.awaitWrites(0);
+            log.info("Import IATI {} : la lecture a attendu l'écriture en base {} ms", row.id(), runner.waitedForWriter / 1_000_000);
             return runner.report();
         } finally {
             writerThread.shutdownNow();
@@ -126,6 +129,8 @@ class IatiImportRun {
         final List<Work> batch = new ArrayList<>();
         final ExecutorService writerThread;
         final java.util.ArrayDeque<Future<?>> writes = new java.util.ArrayDeque<>();
+        /** Time the reading thread waited for the writing one (the database): which of the two sets the pace. */
+        long waitedForWriter;
         IatiReport saved;
 
         Runner(IatiImportStore.Row row, CurrentPerson person, ExecutorService writerThread) {
@@ -196,6 +201,15 @@ class IatiImportRun {
 
         /** Waits until at most {@code pending} batches are still being written; a writer's failure stops the run. */
         void awaitWrites(int pending) {
+            long start = System.nanoTime();
+            try {
+                waitWrites(pending);
+            } finally {
+                waitedForWriter += System.nanoTime() - start;
+            }
+        }
+
+        private void waitWrites(int pending) {
             while (writes.size() > pending) {
                 try {
                     writes.poll().get();
