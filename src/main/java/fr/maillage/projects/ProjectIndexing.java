@@ -15,6 +15,7 @@ import fr.maillage.directory.OrganisationChanged;
 import fr.maillage.directory.OrganisationPublished;
 import fr.maillage.directory.OrganisationsMerged;
 import fr.maillage.directory.ProjectActivity;
+import fr.maillage.reference.ThemesChanged;
 
 import org.hibernate.search.mapper.orm.Search;
 import org.slf4j.Logger;
@@ -41,6 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link OrganisationPublished}, {@link OrganisationsMerged}): the documents of the projects it
  * leads or takes part in are rewritten (they carry its name, type and département). The
  * projects of a structure merged into another move to the one kept.</li>
+ * <li>Staff renamed a theme ({@link ThemesChanged}): the projects on it are reindexed (their
+ * documents carry the themes' labels).</li>
  * </ul>
  *
  * The events are gathered per transaction and handled once it has committed, in a new one;
@@ -59,6 +62,7 @@ class ProjectIndexing {
     private final JdbcClient jdbc;
     private final EntityManager entityManager;
     private final TransactionTemplate newTransaction;
+    private final EntityManagerFactory entityManagerFactory;
 
     ProjectIndexing(ProjectSearch search, LeadStructures leads, Directory directory, JdbcClient jdbc,
             EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactions) {
@@ -66,6 +70,7 @@ class ProjectIndexing {
         this.leads = leads;
         this.directory = directory;
         this.jdbc = jdbc;
+        this.entityManagerFactory = entityManagerFactory;
         this.entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -99,6 +104,27 @@ class ProjectIndexing {
         changes.structures.add(event.keptId());
         changes.structures.add(event.removedId());
         changes.handleIfImmediate();
+    }
+
+    /** Theme labels are indexed as text: the projects of a theme staff renamed are reindexed (in the background). */
+    @EventListener
+    void on(ThemesChanged event) {
+        Thread thread = new Thread(() -> {
+            try (EntityManager em = entityManagerFactory.createEntityManager()) {
+                var indexer = Search.session(em).massIndexer(Project.class).purgeAllOnStart(false).threadsToLoadObjects(2);
+                if (event.code() != null) {
+                    indexer.type(Project.class).reindexOnly(":code member of e.themes").param("code", event.code());
+                }
+                indexer.startAndWait();
+                search.changed();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("Réindexation des projets après modification du thème {} impossible", event.code(), e);
+            }
+        }, "projects-theme-reindex");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private void structureChanged(long organisationId) {
