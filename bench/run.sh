@@ -252,7 +252,7 @@ fi
 # ------------------------------------------------------------------ report
 p95() { echo "$1" | awk -F'|' '{gsub(/ /, "", $6); print $6}'; }
 verdict() { awk -v v="$1" -v max="$2" 'BEGIN { if (v == "") print "?"; else if (v + 0 <= max + 0) print "✅"; else print "❌" }'; }
-REINDEX_FIGURE=${REINDEX_MS:-$( [[ -n "$T_REINDEX_START" ]] && echo $(( T_REINDEX_START - T_WARM )) )}
+REINDEX_FIGURE=${REINDEX_MS:-$( [[ -n "$T_REINDEX_START" ]] && echo $(( T_REINDEX_START - T_WARM )) || true )}
 CPU=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2- | sed 's/^ //' || echo unknown)
 MEM=$(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo 2>/dev/null || echo unknown)
 JAVA=$(java -version 2>&1 | head -1)

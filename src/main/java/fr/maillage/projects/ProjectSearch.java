@@ -124,12 +124,11 @@ public class ProjectSearch {
             }
             // on a multi-core machine, half of the facets and every disjunctive count are counted
             // by other threads while this one fetches the page of results
-            boolean fanOut = fanOut();
-            List<String> inMain = fanOut && toCount.size() >= 4 ? toCount.subList(0, toCount.size() / 2) : toCount;
+            List<String> inMain = toCount.size() >= 4 ? toCount.subList(0, toCount.size() / 2) : toCount;
             List<String> aside = toCount.subList(inMain.size(), toCount.size());
             List<Future<Map<String, Map<String, Long>>>> pending = new ArrayList<>();
             if (!aside.isEmpty()) {
-                pending.add(submit(fanOut, () -> countFacets(query, List.copyOf(aside), null)));
+                pending.add(facetPool.submit(() -> countFacets(query, List.copyOf(aside), null)));
             }
             for (String facet : filters.keySet()) {
                 if (!ProjectQuery.FACETS.contains(facet)) {
@@ -138,12 +137,12 @@ public class ProjectSearch {
                 if (whole != null) {
                     counts.put(facet, whole.get(facet));
                 } else {
-                    pending.add(submit(fanOut, () -> countFacets(query, List.of(facet), facet)));
+                    pending.add(facetPool.submit(() -> countFacets(query, List.of(facet), facet)));
                 }
             }
             List<String> organisations = query.organisation();
             Future<Map<String, Long>> organisationCounts = organisations.size() > 1
-                    ? submit(fanOut, () -> organisationCounts(query)) : null;
+                    ? facetPool.submit(() -> organisationCounts(query)) : null;
 
             var step = session.search(scope)
                     .select(summaryProjection(scope.projection(), locale))
@@ -458,13 +457,15 @@ public class ProjectSearch {
                 .matching(text)
                 .defaultOperator(BooleanOperator.AND)
                 .toPredicate();
-        // typo tolerance on titles: each word within one or two edits, ranked below exact matches
+        // typo tolerance on titles, ranked below exact matches: one edit, two for long words
+        // (beyond 8 letters; the automata of two edits cost ten times more to build, and every
+        // query of a search builds them: the page, and each facet count)
         var fuzzy = f.bool();
         for (String token : tokens) {
             if (token.length() <= 3) {
                 fuzzy.must(f.match().field(ProjectSearchMapping.TITLE).matching(token));
             } else {
-                boolean longWord = token.length() > 6;
+                boolean longWord = token.length() > 8;
                 fuzzy.must(f.match().field(ProjectSearchMapping.TITLE).matching(token).fuzzy(longWord ? 2 : 1, longWord ? 2 : 1));
             }
         }
@@ -592,43 +593,6 @@ public class ProjectSearch {
         }
         wholeCounts.set(new WholeCounts(Map.copyOf(counts), current, now));
         return counts;
-    }
-
-    /**
-     * Whether to count facets on other threads while this one fetches the page: it lowers the
-     * latency when cores are idle, and only adds work when the machine is busy (load average at
-     * or above the number of cores), where a request would then wait for two threads to be
-     * scheduled instead of one.
-     */
-    private boolean fanOut() {
-        String mode = System.getProperty("maillage.search.fan-out", "auto");
-        if (!mode.equals("auto")) {
-            return Boolean.parseBoolean(mode);
-        }
-        long now = System.nanoTime();
-        if (now - loadCheckedAt > 1_000_000_000L) {
-            double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-            busy = load >= Runtime.getRuntime().availableProcessors();
-            loadCheckedAt = now;
-        }
-        return !busy;
-    }
-
-    private volatile long loadCheckedAt = System.nanoTime() - 2_000_000_000L;
-    private volatile boolean busy;
-
-    /** On the facet pool, or at once in this thread (a completed future). */
-    private <T> Future<T> submit(boolean fanOut, java.util.concurrent.Callable<T> work) {
-        if (fanOut) {
-            return facetPool.submit(work);
-        }
-        try {
-            return java.util.concurrent.CompletableFuture.completedFuture(work.call());
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static <T> T await(Future<T> future) {
