@@ -4,9 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -52,21 +50,7 @@ public record PartnershipQuery(
     }
 
     private static List<String> clean(List<String> values, boolean upper) {
-        if (values == null) {
-            return List.of();
-        }
-        LinkedHashSet<String> out = new LinkedHashSet<>();
-        for (String v : values) {
-            if (v != null) {
-                for (String part : v.split(",")) {
-                    String p = part.strip();
-                    if (!p.isEmpty()) {
-                        out.add(upper ? p.toUpperCase(Locale.ROOT) : p);
-                    }
-                }
-            }
-        }
-        return List.copyOf(out);
+        return fr.maillage.shared.QueryValues.clean(values, upper);
     }
 
     public boolean hasText() {

@@ -117,24 +117,6 @@ class DirectoryExportController {
     }
 
     static void writeCsvRow(Writer out, List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.write(';');
-            }
-            out.write(csvCell(cells.get(i)));
-        }
-        out.write("\r\n");
-    }
-
-    /** One CSV cell: formula characters neutralised, quoted when needed (RFC 4180). */
-    static String csvCell(String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.indexOf(';') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0 || v.indexOf(',') >= 0) {
-            v = "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
+        fr.maillage.shared.text.CsvOut.row(out, cells);
     }
 }

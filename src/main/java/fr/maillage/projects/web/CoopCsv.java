@@ -20,25 +20,12 @@ final class CoopCsv {
     }
 
     static void writeRow(Writer out, List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.write(';');
-            }
-            out.write(cell(cells.get(i)));
-        }
-        out.write("\r\n");
+        fr.maillage.shared.text.CsvOut.row(out, cells);
     }
 
     /** One cell: formula characters neutralised, quoted when needed. */
     static String cell(String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.indexOf(';') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0 || v.indexOf(',') >= 0) {
-            v = "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
+        return fr.maillage.shared.text.CsvOut.cell(value);
     }
 
     /** An amount as a spreadsheet reads it: two decimals, a decimal comma in French, no grouping. */
