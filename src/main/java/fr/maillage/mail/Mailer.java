@@ -25,10 +25,16 @@ public class Mailer {
             throw new IllegalArgumentException("Destinataire manquant");
         }
         String replyTo = mail.replyTo() == null || mail.replyTo().isBlank() ? null : mail.replyTo().strip();
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                 insert into mail_outbox (recipient, subject, body_text, body_html, category, reply_to)
                 values (?, ?, ?, ?, ?, ?) returning id""")
                 .params(mail.to().trim(), mail.subject(), mail.text(), mail.html(), mail.category(), replyTo)
                 .query(Long.class).single();
+        int position = 0;
+        for (MailAttachment file : mail.attachments()) {
+            jdbc.sql("insert into mail_attachment (mail_id, position, filename, content_type, content) values (?, ?, ?, ?, ?)")
+                    .params(id, position++, file.filename(), file.contentType(), file.content()).update();
+        }
+        return id;
     }
 }

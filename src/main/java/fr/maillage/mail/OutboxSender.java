@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -80,10 +81,20 @@ class OutboxSender {
         return sent == null ? 0 : sent;
     }
 
+    /** The files to send with a message, in order. */
+    List<MailAttachment> attachments(long mailId) {
+        return jdbc.sql("select filename, content_type, content from mail_attachment where mail_id = ? order by position")
+                .param(mailId)
+                .query((rs, n) -> new MailAttachment(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .list();
+    }
+
     private boolean send(JavaMailSender sender, Due mail) {
         try {
             MimeMessage message = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, mail.html() != null, StandardCharsets.UTF_8.name());
+            List<MailAttachment> files = attachments(mail.id());
+            MimeMessageHelper helper = new MimeMessageHelper(message, mail.html() != null || !files.isEmpty(),
+                    StandardCharsets.UTF_8.name());
             helper.setFrom(properties.from());
             helper.setTo(mail.recipient());
             if (mail.replyTo() != null) {
@@ -94,6 +105,9 @@ class OutboxSender {
                 helper.setText(mail.text(), mail.html());
             } else {
                 helper.setText(mail.text());
+            }
+            for (MailAttachment file : files) {
+                helper.addAttachment(file.filename(), new ByteArrayResource(file.content()), file.contentType());
             }
             sender.send(message);
             jdbc.sql("update mail_outbox set status = 'SENT', attempts = attempts + 1, sent_at = now(), last_error = null where id = ?")

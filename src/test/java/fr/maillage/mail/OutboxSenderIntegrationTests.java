@@ -6,11 +6,15 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
+import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -95,6 +99,27 @@ class OutboxSenderIntegrationTests {
         mailer.queue(new OutgoingMail(plain, "Sans Reply-To", "Texte", null, "test"));
         await(() -> received(plain) != null);
         assertThat(received(plain).getHeader("Reply-To")).isNull();
+    }
+
+    @Test
+    void sendsTheAttachedFilesWithTheMessage() throws Exception {
+        startSmtp();
+        String to = "invitation-" + UUID.randomUUID() + "@exemple.fr";
+        String ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Maillage//FR\r\nEND:VCALENDAR\r\n";
+        mailer.queue(new OutgoingMail(to, "Votre inscription", "Bonjour, vous êtes inscrite.", null, "test")
+                .withAttachments(List.of(MailAttachment.calendar("invitation.ics", ics, "REQUEST"))));
+
+        await(() -> received(to) != null);
+        MimeMultipart parts = (MimeMultipart) received(to).getContent();
+        BodyPart attached = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            if ("invitation.ics".equals(parts.getBodyPart(i).getFileName())) {
+                attached = parts.getBodyPart(i);
+            }
+        }
+        assertThat(attached).as("invitation.ics attached").isNotNull();
+        assertThat(attached.getContentType()).startsWith("text/calendar");
+        assertThat(new String(attached.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(ics);
     }
 
     @Test
