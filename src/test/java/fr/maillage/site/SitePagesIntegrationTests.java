@@ -32,6 +32,20 @@ class SitePagesIntegrationTests {
     JdbcClient jdbc;
 
     @Test
+    void anonymousVisitorsBrowseWithoutAnHttpSession() throws Exception {
+        // a session per visitor costs memory and a cookie on every public page: only forms that post need one
+        for (String page : new String[] {"/", "/annuaire", "/projets", "/qui-fait-quoi", "/confidentialite"}) {
+            var result = mvc.perform(get(page)).andExpect(status().isOk()).andReturn();
+            assertThat(result.getRequest().getSession(false)).as(page).isNull();
+            assertThat(result.getResponse().getHeader("Set-Cookie")).as(page).isNull();
+        }
+        // signed-in pages keep the token htmx sends with its requests
+        String signedIn = mvc.perform(get("/").with(user(TestPerson.member(fr.maillage.support.TestStructures.newPersonId()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(signedIn).contains("name=\"_csrf\"");
+    }
+
+    @Test
     void legalPagesRenderTheirMarkdownInFrenchAndEnglish() throws Exception {
         String fr = mvc.perform(get("/confidentialite")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(fr).contains("<h1>Données personnelles</h1>").contains("<strong>exporter vos données</strong>");
