@@ -10,6 +10,7 @@ import fr.maillage.directory.Directory;
 import fr.maillage.directory.OrganisationRef;
 import fr.maillage.directory.OrganisationStatus;
 import fr.maillage.shared.audit.StaffActions;
+import fr.maillage.shared.files.FileCleanup;
 import fr.maillage.shared.security.CurrentPerson;
 import fr.maillage.shared.text.Slugs;
 
@@ -33,9 +34,11 @@ public class Projects {
     private final StaffActions staffActions;
     private final ApplicationEventPublisher events;
     private final ProjectMails mails;
+    private final FileCleanup files;
 
     Projects(ProjectRepository projects, ProjectValidator validator, Directory directory, StaffActions staffActions,
-             ApplicationEventPublisher events, ProjectMails mails) {
+             ApplicationEventPublisher events, ProjectMails mails, FileCleanup files) {
+        this.files = files;
         this.projects = projects;
         this.validator = validator;
         this.directory = directory;
@@ -112,7 +115,9 @@ public class Projects {
             throw new ProjectException(null, "projects.error.concurrent");
         }
         validator.check(data);
+        List<String> filesBefore = fileKeys(p);
         apply(data, p);
+        files.removed(filesBefore, fileKeys(p));
         p.updatedAt = Instant.now();
         projects.saveAndFlush(p);
         changed(p);
@@ -164,6 +169,7 @@ public class Projects {
     public void delete(long id, CurrentPerson by) {
         Project p = loadForEdit(id, by);
         long org = p.organisationId;
+        files.deleteAfterCommit(fileKeys(p));
         projects.delete(p);
         projects.flush();
         if (by.isStaff()) {
@@ -231,6 +237,11 @@ public class Projects {
     }
 
     /** Writes validated content into the entity (collections replaced). */
+    /** The uploaded files a project points at (photos, documents). */
+    static List<String> fileKeys(Project p) {
+        return p.links.stream().map(l -> l.fileKey).filter(k -> k != null && !k.isBlank()).toList();
+    }
+
     static void apply(ProjectData d, Project p) {
         p.title = d.title().strip();
         p.summary = blankToNull(d.summary());

@@ -40,6 +40,35 @@ class ProjectsIntegrationTests {
                 "Les comités de gestion", "La saison des pluies", "Commencer tôt");
     }
 
+    @Autowired
+    fr.maillage.shared.files.FileStorage storage;
+
+    static ProjectData withLinks(ProjectData d, List<ProjectData.Link> links) {
+        return new ProjectData(d.title(), d.summary(), d.description(), d.activityStatus(), d.plannedStart(), d.plannedEnd(),
+                d.actualStart(), d.actualEnd(), d.places(), d.themes(), d.sdgs(), d.sectors(), d.partners(), d.fundings(),
+                d.budgetCurrency(), links, d.lessonsWorked(), d.lessonsFailed(), d.lessonsAdvice());
+    }
+
+    @Test
+    void uploadedFilesGoAwayWithTheRowOrTheProjectThatHeldThem() {
+        TestPerson editor = TestStructures.member("Awa Documents");
+        long org = TestStructures.association(directory, editor, "Eau Documents " + TestStructures.newPersonId());
+        String report = storage.put("%PDF-1.4 rapport".getBytes(), "application/pdf");
+        String photo = storage.put(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2}, "image/jpeg");
+        ProjectData both = withLinks(water("Puits documentés"), List.of(
+                new ProjectData.Link("DOCUMENT", "Rapport", null, report, "application/pdf"),
+                new ProjectData.Link("PHOTO", "Le puits", null, photo, "image/jpeg")));
+        long id = projects.create(org, both, true, editor);
+
+        ProjectDetails created = projects.find(id).orElseThrow();
+        projects.update(id, created.version(), withLinks(water("Puits documentés"), List.of(both.links().get(1))), editor);
+        assertThat(storage.get(report)).isEmpty();
+        assertThat(storage.get(photo)).isPresent();
+
+        projects.delete(id, editor);
+        assertThat(storage.get(photo)).isEmpty();
+    }
+
     @Test
     void anEditorCreatesPublishesAndEditsAProject() {
         TestPerson editor = TestStructures.member("Awa Editrice");
