@@ -597,6 +597,11 @@ public class Directory {
                 .query(Directory::refRow).list();
     }
 
+    /** How many structures the public sees. */
+    public long publishedCount() {
+        return organisations.countByStatus(OrganisationStatus.PUBLISHED);
+    }
+
     /** Published structures of the given types (all when empty), by name. */
     public List<OrganisationRef> publishedOfTypes(Collection<String> structureTypes) {
         if (structureTypes.isEmpty()) {

@@ -62,6 +62,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ProjectFormController {
 
+    /** Up to this many published structures, the partner suggestions are all in the page. */
+    static int partnerListMax = 400;
+
     static final List<String> CURRENCIES = List.of("EUR", "XOF", "XAF", "MAD", "TND", "DZD", "MGA", "HTG", "USD", "GBP", "CHF", "CAD");
 
     private final Projects projects;
@@ -366,7 +369,11 @@ class ProjectFormController {
         model.addAttribute("roles", PartnerRole.values());
         model.addAttribute("linkKinds", LinkKind.values());
         model.addAttribute("currencies", CURRENCIES);
-        model.addAttribute("structures", directory.publishedOfTypes(List.of()));
+        // a small network lists every structure in the partner field's suggestions; a large one
+        // fills them from the directory API as one types (maillage.js, data-suggest)
+        boolean listAll = directory.publishedCount() <= partnerListMax;
+        model.addAttribute("structures", listAll ? directory.publishedOfTypes(List.of()) : List.of());
+        model.addAttribute("suggestUrl", listAll ? null : "/api/v1/organisations");
         model.addAttribute("linkedNames", linkedNames(model));
         model.addAttribute("maxPhotoMb", ProjectUploads.MAX_PHOTO_BYTES / 1024 / 1024);
         model.addAttribute("maxDocumentMb", ProjectUploads.MAX_DOCUMENT_BYTES / 1024 / 1024);

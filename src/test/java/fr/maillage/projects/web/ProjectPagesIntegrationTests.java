@@ -149,6 +149,23 @@ class ProjectPagesIntegrationTests {
     }
 
     @Test
+    void aLargeDirectorySuggestsPartnersAsOneTypesInsteadOfListingThemAll() throws Exception {
+        int before = ProjectFormController.partnerListMax;
+        try {
+            ProjectFormController.partnerListMax = Integer.MAX_VALUE;
+            String small = mvc.perform(get("/projets/nouveau").param("structure", orgSlug).with(user(editor)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(small).contains("<datalist id=\"structures-list\">\n        <option").doesNotContain("data-suggest=");
+            ProjectFormController.partnerListMax = 0;
+            String large = mvc.perform(get("/projets/nouveau").param("structure", orgSlug).with(user(editor)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(large).contains("data-suggest=\"/api/v1/organisations\"").doesNotContain("<datalist id=\"structures-list\">\n        <option");
+        } finally {
+            ProjectFormController.partnerListMax = before;
+        }
+    }
+
+    @Test
     void datesInTheWrongOrderAreShownNextToTheFieldAndNothingIsSaved() throws Exception {
         String html = refused(form(with(valid("Dates à l’envers"), "plannedStart", "2026-06-01", "plannedEnd", "2025-06-01"), orgSlug));
         assertThat(html).contains("id=\"plannedEnd-error\"").contains("La date de fin précède la date de début.")
