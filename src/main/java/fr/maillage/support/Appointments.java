@@ -29,6 +29,7 @@ import fr.maillage.shared.audit.StaffActions;
 import fr.maillage.shared.security.CurrentPerson;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -197,7 +198,7 @@ public class Appointments {
                         organisation_name, subject, message, mode, place, video_url, local_start, local_end, starts_at, ends_at, status)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'BOOKED') returning id""")
                     .params(token(), uid(), slot.staffId(), me.personId(), Availability.truncate(nonBlank(me.displayName(), me.email()), 200),
-                            me.email(), "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "en" : "fr", organisation.id(),
+                            me.email(), language(), organisation.id(),
                             Availability.truncate(organisation.displayName(), 300), b.subject().name(), message, mode.name(),
                             mode == MeetingMode.IN_PERSON ? slot.place() : null, mode == MeetingMode.VIDEO ? slot.videoUrl() : null,
                             slot.localStart(), slot.localEnd(), Availability.utc(slot.startsAt()), Availability.utc(slot.endsAt()))
@@ -547,6 +548,13 @@ public class Appointments {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    /** The language of the page the person books from (French outside a request). */
+    private static String language() {
+        LocaleContext context = LocaleContextHolder.getLocaleContext();
+        Locale locale = context == null ? null : context.getLocale();
+        return locale != null && "en".equals(locale.getLanguage()) ? "en" : "fr";
     }
 
     private static String nonBlank(String a, String b) {
