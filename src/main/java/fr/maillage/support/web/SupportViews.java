@@ -22,6 +22,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 
 /**
  * Dates, slots and errors for the support pages. Templates call it as
@@ -112,10 +114,11 @@ public class SupportViews {
     public void reject(SupportException e, BindingResult result, Locale locale) {
         for (SupportException.Problem p : e.problems()) {
             String text = message(p, locale);
+            // the message is already in the page's language, with its arguments: no code to resolve again
             if (p.field() != null && result.getTarget() != null && hasProperty(result, p.field())) {
-                result.rejectValue(p.field(), p.messageKey(), text);
+                result.addError(new FieldError(result.getObjectName(), p.field(), result.getFieldValue(p.field()), false, null, null, text));
             } else {
-                result.reject(p.messageKey(), text);
+                result.addError(new ObjectError(result.getObjectName(), null, null, text));
             }
         }
     }
