@@ -89,13 +89,6 @@ public class Availability {
         return out;
     }
 
-    /** The staff members who offer at least one free slot now, by name. */
-    public List<StaffMember> offering() {
-        java.util.Set<Long> ids = new java.util.HashSet<>();
-        freeSlots(null, null).forEach(s -> ids.add(s.staffId()));
-        return team().stream().filter(m -> ids.contains(m.personId())).toList();
-    }
-
     /** A staff member's presentation (their account's name until they set one). */
     public StaffMember profile(CurrentPerson me) {
         Map<Long, String[]> profiles = profiles();

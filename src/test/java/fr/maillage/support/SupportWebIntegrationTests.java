@@ -255,7 +255,7 @@ class SupportWebIntegrationTests {
 
         // a valid rule is added, and shown
         mvc.perform(rule("6", "10:00", "12:00", "30", "VIDEO", "", "https://visio.exemple.org/p")).andExpect(status().is3xxRedirection());
-        assertThat(page(get("/admin/rendez-vous/disponibilites").with(user(staff)))).contains("samedi, 10\u00a0h\u00a000 – 12\u00a0h\u00a000, rendez-vous de 30 min");
+        assertThat(page(get("/admin/rendez-vous/disponibilites").with(user(staff)))).contains("Chaque samedi, de 10\u00a0h\u00a000 à 12\u00a0h\u00a000 · rendez-vous de 30\u00a0min");
 
         // an absence whose last day comes before the first
         String exception = page(post("/admin/rendez-vous/disponibilites/exceptions").with(user(staff)).with(csrf()).param("kind", "CLOSED")

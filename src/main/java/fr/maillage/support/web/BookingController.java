@@ -90,7 +90,20 @@ class BookingController {
         switch (action) {
             case "verifier" -> {
                 try {
-                    Appointments.Preview preview = appointments.check(booking(form), me);
+                    Appointments.Preview preview;
+                    try {
+                        preview = appointments.check(booking(form), me);
+                        model.addAttribute("chooseMode", false);
+                    } catch (SupportException e) {
+                        if (e.problems().size() != 1 || !"support.error.mode-choose".equals(e.problems().get(0).messageKey())) {
+                            throw e;
+                        }
+                        // the slot is offered both ways and no preference was given: asked on the next page
+                        Appointments.Booking b = booking(form);
+                        preview = appointments.check(new Appointments.Booking(b.slotKey(), b.subject(), b.organisationId(), b.message(),
+                                MeetingMode.IN_PERSON), me);
+                        model.addAttribute("chooseMode", true);
+                    }
                     model.addAttribute("preview", preview);
                     model.addAttribute("staff", staffOf(preview.slot().staffId()));
                     return "support/confirm";
@@ -140,8 +153,13 @@ class BookingController {
         if (mode == MeetingMode.BOTH) {
             mode = null;
         }
-        List<Slot> slots = availability.freeSlots(staffId, mode);
-        model.addAttribute("team", availability.offering());
+        List<Slot> all = availability.freeSlots(null, null);
+        java.util.Set<Long> offering = new java.util.HashSet<>();
+        all.forEach(s -> offering.add(s.staffId()));
+        Long only = staffId;
+        MeetingMode wanted = mode;
+        List<Slot> slots = all.stream().filter(s -> (only == null || s.staffId() == only) && s.mode().allows(wanted)).toList();
+        model.addAttribute("team", team.values().stream().filter(m -> offering.contains(m.personId())).toList());
         model.addAttribute("week", views.week(slots, team, parseDate(form.getWeek()), form.getSlot()));
         model.addAttribute("upcoming", appointments.upcomingOf(me.personId()));
         return "support/book";

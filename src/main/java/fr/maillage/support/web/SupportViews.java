@@ -82,6 +82,12 @@ public class SupportViews {
         return SupportFormat.weekday(day, locale());
     }
 
+    /** "Mardi": a day of the week at the start of a line or in a list. */
+    public String weekdayTitle(DayOfWeek day) {
+        String w = weekday(day);
+        return w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
     /** "14 h 00 – 15 h 00". */
     public String hours(LocalDateTime start, LocalDateTime end) {
         return time(start.toLocalTime()) + " – " + time(end.toLocalTime());
