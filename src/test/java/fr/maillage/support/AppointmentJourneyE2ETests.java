@@ -205,6 +205,39 @@ class AppointmentJourneyE2ETests {
         look(page, "rdv-page-personne-en");
     }
 
+    @Test
+    void emptyStatesSayWhatToDoNextAndStaffRecordAnAbsence(Page page) {
+        // a member without a structure is told how to get one
+        TestPerson jeanne = SupportTestData.memberAccount(accounts, jdbc, "Jeanne Martin");
+        login(page, jeanne.email());
+        page.navigate(url("/rendez-vous"));
+        assertThat(page.locator(".empty-state")).containsText("Un rendez-vous d’accompagnement se prend pour une structure.");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Référencer ma structure"))).isVisible();
+        look(page, "rdv-sans-structure");
+        page.navigate(url("/mon-espace"));
+        assertThat(page.locator("#mes-rendez-vous")).containsText("Aucun rendez-vous à venir avec l’équipe.");
+        logout(page);
+
+        // a new staff member: no appointment yet, then an absence for a mission abroad
+        TestPerson paul = SupportTestData.staffAccount(accounts, jdbc, "Paul Nouveau");
+        login(page, paul.email());
+        page.navigate(url("/admin/rendez-vous"));
+        assertThat(page.locator(".empty-state")).containsText("Aucun rendez-vous à venir avec ces filtres.");
+        look(page, "rdv-equipe-vide");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Publier ou modifier mes disponibilités")).click();
+        LocalDate from = LocalDate.now(SlotCalculator.PARIS).plusDays(20);
+        page.locator("#exception-firstDay").fill(from.toString());
+        page.locator("#exception-lastDay").fill(from.plusDays(6).toString());
+        page.locator("#exception-reason").fill("Mission au Sénégal");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer").setExact(true)).click();
+        assertThat(page.locator(".flash-ok")).containsText("Absence enregistrée");
+        assertThat(page.locator("#exceptions .rule-list")).containsText("du " + SupportFormat.day(from, Locale.FRENCH) + " au "
+                + SupportFormat.day(from.plusDays(6), Locale.FRENCH) + ", toute la journée");
+        assertThat(page.locator("#exceptions .rule-list")).containsText("Mission au Sénégal");
+        page.locator("#exceptions").scrollIntoViewIfNeeded();
+        look(page, "rdv-absence");
+    }
+
     /** The last support e-mail to {@code email}: its subject, and its invitation read back with iCal4j. */
     private VEvent invitation(String email, String subject, String method) throws Exception {
         List<SupportTestData.Mail> mails = SupportTestData.mailsTo(jdbc, email);

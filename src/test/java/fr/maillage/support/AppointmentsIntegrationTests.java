@@ -419,6 +419,28 @@ class AppointmentsIntegrationTests {
         assertThatThrownBy(() -> appointments.history(org, awa)).isInstanceOf(AccessDeniedException.class);
     }
 
+    @Test
+    void aDeletedAccountCancelsItsAppointmentsAndAMergedStructureKeepsItsHistory() {
+        TestPerson moussa = SupportTestData.memberAccount(accounts, jdbc, "Moussa Traoré");
+        long festisol = TestStructures.association(directory, moussa, "Festisol " + TestStructures.newPersonId());
+        Appointment a = appointments.book(new Appointments.Booking(slot(0).key(), Subject.VOLUNTEERING, festisol, "Service civique", MeetingMode.VIDEO), moussa);
+
+        // the structure is merged into Awa's: the appointment follows it
+        directory.merge(festisol, org, TestStructures.staff("Équipe"));
+        assertThat(appointments.find(a.id()).orElseThrow().organisationId()).isEqualTo(org);
+
+        accounts.delete(moussa.personId(), SupportTestData.PASSWORD);
+        Appointment after = appointments.find(a.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(after.personName()).isEqualTo("—");
+        assertThat(after.personEmail()).isEqualTo("—");
+        assertThat(after.message()).isNull();
+        assertThat(last(staff.email()).subject()).startsWith("Moussa Traoré a annulé son rendez-vous du ");
+        assertThat(SupportTestData.allMailsTo(jdbc, moussa.email())).isEmpty();
+        // the slot is free again
+        assertThat(availability.freeSlots(staff.personId(), null)).extracting(Slot::key).contains(Slot.key(staff.personId(), a.localStart()));
+    }
+
     void registration(long eventId, String name, String status, Boolean attended) {
         jdbc.sql("""
                 insert into agenda_registration (event_id, email, full_name, organisation_id, status, attended, cancel_token)
