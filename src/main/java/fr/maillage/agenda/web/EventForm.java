@@ -466,7 +466,7 @@ public class EventForm {
 
     // ------------------------------------------------------------------ reading what was typed
 
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d/M/uuuu");
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     /** A date as the browser sends it (2027-03-14), or as typed where there is no date picker (14/03/2027). */
     static LocalDate date(String text, String field, Errors errors) {
