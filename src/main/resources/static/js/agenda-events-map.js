@@ -66,7 +66,7 @@
         radius: 9, weight: 2, color: '#ffffff', fillColor: p.cancelled ? '#6b7378' : '#b8461b', fillOpacity: 1
       }).bindPopup(popup(p)).bindTooltip(p.title, { direction: 'top' }).addTo(map);
     });
-    if (points.length === 1) { map.setView(bounds.getCenter(), 9); } else { map.fitBounds(bounds.pad(0.2), { maxZoom: 10 }); }
+    if (points.length === 1) { map.setView(bounds.getCenter(), 7); } else { map.fitBounds(bounds.pad(0.3), { maxZoom: 7 }); }
   }
 
   function venueMap() {
@@ -77,7 +77,7 @@
     if (isNaN(lat) || isNaN(lon)) { return; }
     var map = newMap(element);
     base(map, element.dataset.geo);
-    map.setView([lat, lon], 9);
+    map.setView([lat, lon], 6);
     L.circleMarker([lat, lon], { radius: 10, weight: 2, color: '#ffffff', fillColor: '#b8461b', fillOpacity: 1 })
       .bindTooltip(element.dataset.label || '', { direction: 'top' }).addTo(map);
   }

@@ -56,10 +56,12 @@ class AgendaController {
     private final Reference reference;
     private final EventViews views;
     private final MessageSource messages;
+    private final FilterOptions options;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    AgendaController(AgendaSearch search, Reference reference, EventViews views, MessageSource messages) {
+    AgendaController(AgendaSearch search, Reference reference, EventViews views, MessageSource messages, FilterOptions options) {
         this.search = search;
+        this.options = options;
         this.reference = reference;
         this.views = views;
         this.messages = messages;
@@ -83,9 +85,10 @@ class AgendaController {
         model.addAttribute("typeLabels", views.typeLabels(locale));
         model.addAttribute("types", EventType.values());
         model.addAttribute("formatLabels", views.formatLabels(locale));
-        model.addAttribute("themes", views.labels(RefList.THEMES, locale));
-        model.addAttribute("departements", departements(locale));
-        model.addAttribute("countries", views.labels(RefList.COUNTRIES, locale));
+        String any = messages.getMessage("agenda.events.filter.any", null, locale);
+        model.addAttribute("themeOptions", options.html(RefList.THEMES, locale, filters.themes(), any));
+        model.addAttribute("departementOptions", options.html(RefList.DEPARTEMENTS, locale, filters.departements(), any));
+        model.addAttribute("countryOptions", options.html(RefList.COUNTRIES, locale, filters.countries(), any));
         model.addAttribute("problems", filters.problems().stream()
                 .map(p -> messages.getMessage(p.messageKey(), new Object[] {p.value(), p.parameter()}, locale)).toList());
         model.addAttribute("listUrl", filters.url("/agenda", true));
@@ -175,14 +178,15 @@ class AgendaController {
     // ------------------------------------------------------------------ month
 
     /** A day of the month grid: {@code shown} occurrences, {@code more} not shown (the day's list has them all). */
-    public record Day(LocalDate date, int number, String label, boolean inMonth, boolean today, boolean weekend,
-               List<Entry> shown, int more, String dayUrl) {
+    public record Day(LocalDate date, int number, String label, boolean today, String css, List<Entry> shown, int more, String moreLabel,
+                      String dayUrl) {
         public boolean isEmpty() {
             return shown.isEmpty();
         }
     }
 
-    public record Entry(OccurrenceRow row, String hours, boolean continued) {
+    /** An occurrence on a day of the grid, with its link and classes written once here (the grid draws hundreds). */
+    public record Entry(OccurrenceRow row, String title, String hours, String url, String css, boolean cancelled) {
     }
 
     private void month(AgendaFilters filters, YearMonth month, LocalDate today, Model model, Locale locale) {
@@ -198,9 +202,12 @@ class AgendaController {
             LocalDate first = r.startDay().isBefore(from) ? from : r.startDay();
             LocalDate last = r.endDay().isAfter(to) ? to : r.endDay();
             for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-                byDay.computeIfAbsent(d, k -> new ArrayList<>()).add(new Entry(r, views.hoursOn(r, d, words, locale), d.isAfter(r.startDay())));
+                String css = (r.cancelled() ? "is-cancelled " : "") + (d.isAfter(r.startDay()) ? "is-continued" : "");
+                byDay.computeIfAbsent(d, k -> new ArrayList<>()).add(new Entry(r, r.title(), views.hoursOn(r, d, words, locale), "/agenda/" + r.slug(),
+                        css.strip(), r.cancelled()));
             }
         }
+        java.text.MessageFormat moreFormat = new java.text.MessageFormat(messages.getMessage("agenda.events.month.more", null, locale), locale);
         String dayBase = filters.url("/agenda", false);
         String sep = dayBase.contains("?") ? "&" : "?";
         List<List<Day>> weeks = new ArrayList<>();
@@ -214,9 +221,12 @@ class AgendaController {
                 if (inMonth) {
                     count += entries.size();
                 }
-                week.add(new Day(d, d.getDayOfMonth(), views.dayMonth(d, locale), inMonth, d.equals(today),
-                        d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY,
+                boolean weekend = d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
+                String css = "month-day" + (inMonth ? "" : " out-of-month") + (d.equals(today) ? " is-today" : "") + (weekend ? " weekend" : "")
+                        + (entries.isEmpty() ? " is-empty" : " has-events");
+                week.add(new Day(d, d.getDayOfMonth(), views.dayMonth(d, locale), d.equals(today), css,
                         entries.size() > DAY_SHOWN ? entries.subList(0, DAY_SHOWN) : entries, Math.max(0, entries.size() - DAY_SHOWN),
+                        entries.size() > DAY_SHOWN ? moreFormat.format(new Object[] {entries.size() - DAY_SHOWN}) : null,
                         dayBase + sep + "du=" + d + "&au=" + d));
             }
             weeks.add(week);
@@ -293,12 +303,6 @@ class AgendaController {
             return r.venueName() + ", " + r.city();
         }
         return r.city() != null ? r.city() : r.venueName();
-    }
-
-    private Map<String, String> departements(Locale locale) {
-        Map<String, String> out = new LinkedHashMap<>();
-        reference.list(RefList.DEPARTEMENTS).forEach(d -> out.put(d.code(), d.code() + " – " + d.label(locale)));
-        return out;
     }
 
     /** The month asked for ({@code mois=2027-03}), else the month of {@code du}, else this month. */

@@ -148,9 +148,17 @@ class EventPageController {
 
     private List<SessionView> sessions(EventData d, Locale locale) {
         List<SessionView> out = new ArrayList<>();
+        // on a one-day event, a session's day goes without saying: its hours are enough
+        boolean oneDay = !d.repeats() && d.start() != null && d.end() != null
+                && (d.allDay() ? d.end().toLocalDate().equals(d.start().toLocalDate()) : !d.end().toLocalDate().isAfter(d.start().toLocalDate()));
         for (EventData.SessionData s : d.sessions()) {
             String when = null;
-            if (s.start() != null && s.end() != null) {
+            boolean sameDay = oneDay && s.start() != null && s.start().toLocalDate().equals(d.start().toLocalDate())
+                    && (s.end() == null || s.end().toLocalDate().equals(s.start().toLocalDate()));
+            if (sameDay) {
+                when = s.end() != null ? views.time(s.start().toLocalTime(), locale) + " – " + views.time(s.end().toLocalTime(), locale)
+                        : views.time(s.start().toLocalTime(), locale);
+            } else if (s.start() != null && s.end() != null) {
                 when = views.span(s.start(), s.end(), false, locale);
             } else if (s.start() != null) {
                 when = views.dateTime(s.start(), locale);

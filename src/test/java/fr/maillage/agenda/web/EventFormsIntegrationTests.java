@@ -120,7 +120,7 @@ class EventFormsIntegrationTests {
 
         String page = page(get("/agenda/" + e.slug()));
         assertThat(page).contains("<h1>" + title + "</h1>").contains("jeudi 10 avril 2031 de 9\u00a0h\u00a030 à 17\u00a0h")
-                .contains("Atelier eau").contains("de 10\u00a0h à 12\u00a0h").contains("Salle A").contains("30 places")
+                .contains("Atelier eau").contains("10\u00a0h – 12\u00a0h").contains("Salle A").contains("30 places")
                 .contains("Tribune des projets").contains("Inscription ouverte").contains("150 places")
                 .contains("mardi 8 avril 2031 à 23\u00a0h\u00a059")
                 .contains("href=\"/acteurs/" + orgSlug + "\"").contains("href=\"/agenda/" + e.slug() + ".ics\"")
