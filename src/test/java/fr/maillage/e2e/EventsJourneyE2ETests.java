@@ -178,16 +178,18 @@ class EventsJourneyE2ETests {
 
         // 5. the public finds it in the list, the month grid and on the map
         page.navigate(url("/agenda"));
-        assertThat(page.locator("#resultats")).containsText(title);
-        assertThat(page.locator(".agenda-item.is-cancelled")).containsText("Annulé");
-        look(page, "agenda-liste");
-        // a filter through the form, the URL follows
+        // a search through the form (htmx updates the results, the URL follows and can be shared)
         page.locator("#q").fill(suffix);
         page.locator("#q").press("Enter");
         page.waitForURL("**q=" + suffix + "*");
         assertThat(page.locator("#resultats")).containsText(title);
+        assertThat(page.locator(".agenda-item.is-cancelled")).containsText("Annulé");
+        assertThat(page.locator(".agenda-item.is-cancelled s")).hasText("Conférence reportée " + suffix);
+        look(page, "agenda-liste");
+        page.navigate(page.url());
+        assertThat(page.locator("#resultats")).containsText(title);
 
-        page.navigate(url("/agenda?vue=mois&mois=" + YearMonth.from(day)));
+        page.navigate(url("/agenda?vue=mois&mois=" + YearMonth.from(day) + "&q=" + suffix));
         assertThat(page.locator(".month-day.has-events").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(title))).hasCount(1);
         assertThat(page.locator(".month-day").filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText("Festival AlimenTerre " + suffix)).count()).isGreaterThanOrEqualTo(2);
@@ -209,8 +211,12 @@ class EventsJourneyE2ETests {
         assertThat(page.locator("script[type='application/ld+json']").textContent()).contains("\"@type\":\"Event\"");
         look(page, "agenda-evenement");
 
+        page.navigate(url("/acteurs/" + directory.ref(org).orElseThrow().slug()));
+        assertThat(page.locator("#agenda")).containsText(title);
+        look(page, "agenda-fiche-structure");
         page.navigate(url("/"));
         assertThat(page.locator(".home-agenda")).isVisible();
+        look(page, "agenda-accueil");
         page.navigate(url("/agenda?lang=en"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Events").setLevel(1))).isVisible();
         look(page, "agenda-liste-en");

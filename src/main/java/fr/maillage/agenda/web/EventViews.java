@@ -150,10 +150,12 @@ public class EventViews {
 
     /** "9 h 30", "17 h" in French; "9:30", "17:00" in English. */
     public String time(LocalTime t, Locale locale) {
+        int m = t.getMinute();
+        String minutes = m < 10 ? "0" + m : String.valueOf(m);
         if (isFrench(locale)) {
-            return t.getMinute() == 0 ? t.getHour() + "\u00a0h" : t.getHour() + "\u00a0h\u00a0" + String.format("%02d", t.getMinute());
+            return m == 0 ? t.getHour() + "\u00a0h" : t.getHour() + "\u00a0h\u00a0" + minutes;
         }
-        return t.getHour() + ":" + String.format("%02d", t.getMinute());
+        return t.getHour() + ":" + minutes;
     }
 
     /** "novembre 2026" / "November 2026". */
