@@ -322,9 +322,30 @@ class EventFormsIntegrationTests {
         assertThat(html).contains("Quelqu’un a modifié cet événement pendant que vous l’éditiez");
         assertThat(agenda.find(id).orElseThrow().title()).isEqualTo(title + " (salle changée)");
 
+        // staff delete an event only when they confirm it
+        assertThat(page(get("/agenda/" + before.slug() + "/modifier").with(user(staff)))).contains("Supprimer définitivement");
+        assertThat(page(get("/agenda/" + before.slug() + "/modifier").with(user(member)))).doesNotContain("Supprimer définitivement");
+        mvc.perform(post("/admin/agenda/" + id + "/supprimer").with(csrf()).with(user(member))).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/agenda/" + id + "/supprimer").with(csrf()).with(user(staff))).andExpect(status().is3xxRedirection());
+        assertThat(agenda.find(id)).isPresent();
+
         // and someone who organises nothing may not edit
         mvc.perform(get("/agenda/" + before.slug() + "/modifier").with(user(TestStructures.member("Passant")))).andExpect(status().isForbidden());
         mvc.perform(get("/agenda/" + before.slug() + "/modifier")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/admin/agenda/" + id + "/supprimer").param("confirm", "oui").with(csrf()).with(user(staff)))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/admin/agenda"));
+        assertThat(agenda.find(id)).isEmpty();
+        mvc.perform(get("/agenda/" + before.slug())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aMemberWithoutAStructureIsToldHowToGetOneAndAVisitorIsAskedToSignIn() throws Exception {
+        assertThat(page(get("/agenda/nouveau").with(user(TestStructures.member("Sans structure")))))
+                .contains("Référencer ma structure").contains("au nom d’une structure de l’annuaire").doesNotContain("<form id=\"event-form\"");
+        mvc.perform(get("/agenda/nouveau")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/connexion"));
+        // a structure page offers its editors to propose an event for it, preselected in the form
+        assertThat(page(get("/agenda/nouveau").param("structure", orgSlug).with(user(member))))
+                .containsPattern("<input type=\"checkbox\" name=\"organisationIds\" id=\"org-" + org + "\" value=\"" + org + "\" checked");
     }
 
     // ------------------------------------------------------------------ after: cancel, report
