@@ -1,7 +1,6 @@
 package fr.maillage.agenda.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -14,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import fr.maillage.agenda.Agenda;
-import fr.maillage.agenda.EventFormat;
 import fr.maillage.agenda.EventType;
 import fr.maillage.directory.Directory;
 import fr.maillage.support.TestEvents;
@@ -212,8 +210,7 @@ class AgendaPagesIntegrationTests {
     private static String dayCell(String html, String label) {
         int at = html.indexOf("<span class=\"month-day-name\">" + label + "</span>");
         assertThat(at).as("day " + label).isPositive();
-        int end = html.indexOf("class=\"month-day", at + 40);
-        end = html.indexOf("<li class=\"month-day", at);
+        int end = html.indexOf("<li class=\"month-day", at);
         return html.substring(at, end < 0 ? html.length() : end);
     }
 

@@ -166,6 +166,9 @@ class EventFormsIntegrationTests {
         assertThat(page(get("/mon-espace").with(user(member)))).contains("Mes événements").contains(title)
                 .contains("En attente de validation par l’équipe du réseau");
 
+        // staff reading the proposal may publish it from its page too
+        assertThat(page(get("/agenda/" + e.slug()).with(user(staff)))).contains("/admin/agenda/" + e.id() + "/valider")
+                .contains("#proposition-" + e.id());
         // the staff's page lists it first, with the proposer
         String admin = page(get("/admin/agenda").with(user(staff)));
         assertThat(admin).contains("proposition").contains(title).contains("moussa." + tag + "@exemple.test")
