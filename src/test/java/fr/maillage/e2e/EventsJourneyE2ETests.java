@@ -19,6 +19,7 @@ import fr.maillage.support.TestEvents;
 import fr.maillage.support.TestPerson;
 import fr.maillage.support.TestStructures;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -220,6 +221,12 @@ class EventsJourneyE2ETests {
         page.navigate(url("/agenda?lang=en"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Events").setLevel(1))).isVisible();
         look(page, "agenda-liste-en");
+    }
+
+    /** Staff accounts made here go back to being members: other test classes share the database and count the mails to staff. */
+    @AfterEach
+    void tearDown() {
+        jdbc.sql("update person set role = 'MEMBER' where email like 'equipe.agenda.%@example.org'").update();
     }
 
     private TestPerson confirmed(String name, String email, boolean staff) {

@@ -31,6 +31,7 @@ import fr.maillage.support.TestEvents;
 import fr.maillage.support.TestPerson;
 import fr.maillage.support.TestStructures;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,6 +91,15 @@ class EventFormsIntegrationTests {
         staff = account("Claire Équipe", "claire." + tag + "@exemple.test", true);
         org = TestStructures.association(directory, member, "Festisol Gironde " + tag);
         orgSlug = directory.ref(org).orElseThrow().slug();
+    }
+
+    /**
+     * The staff account made for a test goes back to being a member: other test classes share
+     * the database and count the mails written to staff.
+     */
+    @AfterEach
+    void tearDown() {
+        jdbc.sql("update person set role = 'MEMBER' where id = ?").param(staff.personId()).update();
     }
 
     // ------------------------------------------------------------------ creating and proposing
