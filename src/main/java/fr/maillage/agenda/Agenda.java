@@ -170,6 +170,21 @@ public class Agenda {
         publisher.publishEvent(new EventChanged(e.id, e.status, e.status, false));
     }
 
+    /**
+     * A refused proposal, changed by its organisers, goes back to the staff for a new look
+     * (PENDING, the team's message kept until they decide). Nothing happens to other statuses.
+     */
+    @Transactional
+    public void resubmit(long id, CurrentPerson by) {
+        AgendaEvent e = loadForEdit(id, by);
+        if (e.status != EventStatus.REFUSED) {
+            return;
+        }
+        e.status = EventStatus.PENDING;
+        e.updatedAt = Instant.now();
+        publisher.publishEvent(new EventChanged(e.id, EventStatus.REFUSED, e.status, false));
+    }
+
     /** Staff publish a proposed (or refused) event. */
     @Transactional
     public void approve(long id, CurrentPerson staff) {
