@@ -59,10 +59,10 @@ public class AgendaSearch {
         return occurrences(q.between(LocalDate.now(PARIS), q.to()), 0, limit);
     }
 
-    private record Sql(String where, List<Object> params) {
+    record Sql(String where, List<Object> params) {
     }
 
-    private static Sql where(AgendaQuery q) {
+    static Sql where(AgendaQuery q) {
         StringBuilder w = new StringBuilder(" where e.status in ('PUBLISHED', 'CANCELLED')");
         List<Object> params = new ArrayList<>();
         if (q.from() != null) {
