@@ -111,6 +111,35 @@ public class FeedViews {
         return DateTimeFormatter.ofPattern("MMM", l).format(d);
     }
 
+    /** A duration in hours: "14 h", "3,5 h" / "14 h", "3.5 h". */
+    public String hours(java.math.BigDecimal hours, Locale locale) {
+        if (hours == null) {
+            return "";
+        }
+        return decimal(hours.doubleValue(), locale) + NBSP + "h";
+    }
+
+    /** A number with at most one decimal, in the reader's notation: "4,3" / "4.3"; "—" for none. */
+    public String decimal(Double value, Locale locale) {
+        if (value == null) {
+            return "—";
+        }
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(locale == null ? LocaleContextHolder.getLocale() : locale);
+        f.setMaximumFractionDigits(1);
+        f.setMinimumFractionDigits(0);
+        return f.format(value).replace('\u202f', '\u00a0');
+    }
+
+    /** A percentage without decimals: "85 %" (non-breaking space in French) / "85%"; "—" for none. */
+    public String percent(Double value, Locale locale) {
+        if (value == null) {
+            return "—";
+        }
+        Locale l = locale == null ? LocaleContextHolder.getLocale() : locale;
+        long rounded = Math.round(value);
+        return "en".equals(l.getLanguage()) ? rounded + "%" : rounded + NBSP + "%";
+    }
+
     private String dayWithoutYearIfSame(LocalDate first, LocalDate last, Locale l) {
         if (first.getYear() != last.getYear()) {
             return day(first, l);
