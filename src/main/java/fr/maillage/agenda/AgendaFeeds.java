@@ -3,6 +3,7 @@ package fr.maillage.agenda;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,7 +33,7 @@ public class AgendaFeeds {
     /** A feed ends this many months ahead, unless the URL says otherwise ({@code au}). */
     public static final int FUTURE_MONTHS = 18;
     /** At most this many occurrences in one feed. */
-    public static final int MAX_ENTRIES = 2_000;
+    public static final int MAX_ENTRIES = 1_000;
 
     private final JdbcClient jdbc;
 
@@ -65,21 +66,26 @@ public class AgendaFeeds {
      */
     public int each(AgendaQuery q, Instant now, int limit, Consumer<FeedEntry> each) {
         AgendaSearch.Sql sql = AgendaSearch.where(q);
-        String query = """
-                select e.id, e.slug, e.type, e.title, e.summary, o.starts_at, o.ends_at, o.start_day, o.end_day, e.all_day,
-                       e.time_zone, e.format, e.venue_name, e.street, e.postal_code, e.city, e.departement, e.latitude, e.longitude,
-                       e.status, e.repeat_frequency, e.updated_at, e.version,
-                       (select string_agg(t.theme_code, ',' order by t.theme_code) from agenda_event_theme t where t.event_id = e.id) as themes
-                from agenda_occurrence o join agenda_event e on e.id = o.event_id
-                """ + sql.where()
-                + " order by o.ends_at < ?,"
-                + " case when o.ends_at < ? then -extract(epoch from o.starts_at) else extract(epoch from o.starts_at) end, e.id"
-                + " limit ?";
-        List<Object> params = new ArrayList<>(sql.params());
+        int max = Math.max(0, Math.min(limit, MAX_ENTRIES));
         Timestamp at = Timestamp.from(now);
+        // Two index-ordered halves, the next occurrences then the past ones backwards, so that the
+        // database reads only the rows it hands out: an occurrence not over has started at most
+        // the longest occurrence ago, which bounds the index range of the first half. The themes
+        // are aggregated for the rows kept only.
+        String query = "select x.*, (select string_agg(t.theme_code, ',' order by t.theme_code) from agenda_event_theme t"
+                + " where t.event_id = x.id) as themes from ("
+                + "(" + SELECT + sql.where() + " and o.ends_at >= ? and o.starts_at > ? order by o.starts_at, e.id limit ?)"
+                + " union all "
+                + "(" + SELECT + sql.where() + " and o.ends_at < ? order by o.starts_at desc, e.id limit ?)"
+                + " limit ?) x";
+        List<Object> params = new ArrayList<>(sql.params());
         params.add(at);
+        params.add(Timestamp.from(now.minus(EventValidator.LONGEST).minus(Duration.ofDays(1))));
+        params.add(max);
+        params.addAll(sql.params());
         params.add(at);
-        params.add(Math.max(0, Math.min(limit, MAX_ENTRIES)));
+        params.add(max);
+        params.add(max);
         int[] count = {0};
         jdbc.sql(query).params(params).query((ResultSet rs) -> {
             each.accept(entry(rs));
@@ -91,17 +97,19 @@ public class AgendaFeeds {
     /** The occurrences matching {@code q} in start order, at most {@code limit}, for pages (the Atom feed, the widget). */
     public List<FeedEntry> list(AgendaQuery q, int limit) {
         AgendaSearch.Sql sql = AgendaSearch.where(q);
-        String query = """
-                select e.id, e.slug, e.type, e.title, e.summary, o.starts_at, o.ends_at, o.start_day, o.end_day, e.all_day,
-                       e.time_zone, e.format, e.venue_name, e.street, e.postal_code, e.city, e.departement, e.latitude, e.longitude,
-                       e.status, e.repeat_frequency, e.updated_at, e.version,
-                       (select string_agg(t.theme_code, ',' order by t.theme_code) from agenda_event_theme t where t.event_id = e.id) as themes
-                from agenda_occurrence o join agenda_event e on e.id = o.event_id
-                """ + sql.where() + " order by o.starts_at, e.id limit ?";
+        String query = "select x.*, (select string_agg(t.theme_code, ',' order by t.theme_code) from agenda_event_theme t"
+                + " where t.event_id = x.id) as themes from (" + SELECT + sql.where() + " order by o.starts_at, e.id limit ?) x";
         List<Object> params = new ArrayList<>(sql.params());
         params.add(Math.max(0, Math.min(limit, MAX_ENTRIES)));
         return jdbc.sql(query).params(params).query((rs, n) -> entry(rs)).list();
     }
+
+    private static final String SELECT = """
+            select e.id, e.slug, e.type, e.title, e.summary, o.starts_at, o.ends_at, o.start_day, o.end_day, e.all_day,
+                   e.time_zone, e.format, e.venue_name, e.street, e.postal_code, e.city, e.departement, e.latitude, e.longitude,
+                   e.status, e.repeat_frequency, e.updated_at, e.version
+            from agenda_occurrence o join agenda_event e on e.id = o.event_id
+            """;
 
     private static ZoneId zone(String id) {
         return id == null || id.equals("Europe/Paris") ? AgendaSearch.PARIS : ZoneId.of(id);
