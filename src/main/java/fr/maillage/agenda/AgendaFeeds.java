@@ -47,7 +47,7 @@ public class AgendaFeeds {
 
     /** One cheap query: the latest change of any event, and the number of events (a deletion changes it). */
     public Stamp stamp() {
-        return jdbc.sql("select max(updated_at), count(*) from agenda_event")
+        return jdbc.sql("select (select max(updated_at) from agenda_event), (select count(*) from agenda_event)")
                 .query((rs, n) -> new Stamp(rs.getTimestamp(1) == null ? Instant.EPOCH : rs.getTimestamp(1).toInstant(), rs.getLong(2)))
                 .single();
     }

@@ -52,7 +52,8 @@ import org.springframework.web.server.ResponseStatusException;
  * and for one event ({@code /agenda/{slug}.ics}, its repetition as RRULE/EXDATE), and an Atom
  * feed of the next events ({@code /agenda.atom?<filters>}). Feeds answer conditional requests
  * (ETag from the agenda's last change, the filters, the day and the language; Last-Modified)
- * with 304 before reading any event, and stream what they write.
+ * with 304 before reading any event, and stream what they write; the feeds of the agenda are
+ * kept by ETag ({@link FeedCache}) for the next subscribers, until the agenda changes.
  */
 @Controller
 class FeedController {
@@ -74,9 +75,11 @@ class FeedController {
     private final FeedViews dates;
     private final MessageSource messages;
     private final SiteProperties site;
+    private final FeedCache cache;
 
     FeedController(AgendaFeeds feeds, Agenda agenda, Directory directory, FeedLinks links, IcsEvents icsEvents, FeedViews dates,
-                   MessageSource messages, SiteProperties site) {
+                   MessageSource messages, SiteProperties site, FeedCache cache) {
+        this.cache = cache;
         this.feeds = feeds;
         this.agenda = agenda;
         this.directory = directory;
@@ -144,13 +147,18 @@ class FeedController {
         if (web.checkNotModified(etag, lastModified.toEpochMilli())) {
             return;
         }
-        List<FeedEntry> entries = feeds.list(q.between(from, to), limit);
         response.setContentType(ATOM_TYPE);
-        try (Writer out = writer(response)) {
+        if (cached(etag, response)) {
+            return;
+        }
+        List<FeedEntry> entries = feeds.list(q.between(from, to), limit);
+        FeedCache.Tee tee = new FeedCache.Tee(response.getOutputStream());
+        try (Writer out = writer(tee)) {
             writeAtom(out, filters, entries, lastModified, locale);
         } catch (XMLStreamException ex) {
             throw new IOException(ex);
         }
+        cache.put(etag, tee.bytes());
     }
 
     // ------------------------------------------------------------------ iCalendar
@@ -170,12 +178,28 @@ class FeedController {
         }
         response.setContentType(ICS_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + filename + "\"");
-        try (Writer out = writer(response)) {
+        if (cached(etag, response)) {
+            return;
+        }
+        FeedCache.Tee tee = new FeedCache.Tee(response.getOutputStream());
+        try (Writer out = writer(tee)) {
             IcsWriter ics = new IcsWriter(out, IcsEvents.PROD_ID, "PUBLISH", name);
             IcsEvents.Labels labels = icsEvents.labels(locale);
             feeds.each(AgendaFeeds.window(query, today), now, AgendaFeeds.MAX_ENTRIES, entry -> ics.event(icsEvents.of(entry, labels)));
             ics.close();
         }
+        cache.put(etag, tee.bytes());
+    }
+
+    /** Writes the feed kept for this ETag, if any. */
+    private boolean cached(String etag, HttpServletResponse response) throws IOException {
+        byte[] bytes = cache.get(etag);
+        if (bytes == null) {
+            return false;
+        }
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+        return true;
     }
 
     // ------------------------------------------------------------------ Atom (RFC 4287)
@@ -256,7 +280,11 @@ class FeedController {
     // ------------------------------------------------------------------ helpers
 
     static Writer writer(HttpServletResponse response) throws IOException {
-        return new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 1 << 15);
+        return writer(response.getOutputStream());
+    }
+
+    static Writer writer(java.io.OutputStream out) {
+        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 15);
     }
 
     static String etag(String key) {

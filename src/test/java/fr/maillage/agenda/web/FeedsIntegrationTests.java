@@ -285,6 +285,10 @@ class FeedsIntegrationTests {
         // another filter is another feed
         mvc.perform(get("/agenda.ics").param("q", tag).param("type", "formation").header("If-None-Match", etag)).andExpect(status().isOk());
 
+        // written once, then the same bytes for every subscriber until the agenda changes
+        byte[] second = mvc.perform(get("/agenda.ics").param("q", tag)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(second).isEqualTo(first.getContentAsByteArray());
+
         agenda.cancel(id, "Reporté", staff);
         MockHttpServletResponse changed = mvc.perform(get("/agenda.ics").param("q", tag).header("If-None-Match", etag))
                 .andExpect(status().isOk()).andReturn().getResponse();
