@@ -49,6 +49,14 @@ class SecurityConfig {
             + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * The embeddable agenda ({@code /agenda/widget}) is made to be framed by members' sites: the
+     * same policy, but any site may frame it, and no X-Frame-Options. Every other path keeps
+     * {@code frame-ancestors 'none'} and {@code X-Frame-Options: DENY}.
+     */
+    static final String FRAMEABLE_PATH = "/agenda/widget";
+    static final String FRAMEABLE_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors *");
+
     static final String REMEMBER_ME_PARAMETER = "seSouvenir";
     static final String REMEMBER_ME_COOKIE = "maillage_souvenir";
     /** Session attribute: the e-mail typed at the last failed login, to fill the form again. */
@@ -141,9 +149,22 @@ class SecurityConfig {
                         .logoutSuccessUrl("/?deconnecte")
                         .deleteCookies(REMEMBER_ME_COOKIE))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.disable())
+                        .addHeaderWriter(SecurityConfig::framingHeaders)
                         .referrerPolicy(rp -> rp.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
+    }
+
+    /** The Content Security Policy and X-Frame-Options of a response: framing allowed for {@link #FRAMEABLE_PATH} only. */
+    static void framingHeaders(HttpServletRequest request, HttpServletResponse response) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean frameable = FRAMEABLE_PATH.equals(path);
+        if (!response.containsHeader("Content-Security-Policy")) {
+            response.setHeader("Content-Security-Policy", frameable ? FRAMEABLE_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
+        }
+        if (!frameable && !response.containsHeader("X-Frame-Options")) {
+            response.setHeader("X-Frame-Options", "DENY");
+        }
     }
 
     /** Back to the login page with the reason; the typed e-mail is kept for the form. */

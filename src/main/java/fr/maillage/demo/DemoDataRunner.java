@@ -12,13 +12,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 /**
- * At startup, and only when {@code maillage.demo.structures} or {@code maillage.demo.projects}
- * is set, tops the directory up to that many demo structures and their projects, tells the
+ * At startup, and only when {@code maillage.demo.structures}, {@code maillage.demo.projects} or
+ * {@code maillage.demo.events} is set, tops the directory up to that many demo structures and
+ * their projects, the agenda up to that many demo events, tells the
  * directory what the projects cover, then rebuilds the search indexes that need it (what was
  * added, or an empty index, for example after its folder was deleted).
  */
 @Component
-@ConditionalOnExpression("'${maillage.demo.structures:}' != '' or '${maillage.demo.projects:}' != ''")
+@ConditionalOnExpression("'${maillage.demo.structures:}' != '' or '${maillage.demo.projects:}' != '' or '${maillage.demo.events:}' != ''")
 class DemoDataRunner implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataRunner.class);
@@ -27,18 +28,21 @@ class DemoDataRunner implements ApplicationRunner {
     private final DemoProperties properties;
     private final DemoProjects demoProjects;
     private final ObjectProvider<ProjectSearch> projectSearch;
+    private final DemoEvents demoEvents;
 
     /** Structures only (tests). */
     DemoDataRunner(DemoData demo, DemoProperties properties) {
-        this(demo, properties, null, null);
+        this(demo, properties, null, null, null);
     }
 
     @Autowired
-    DemoDataRunner(DemoData demo, DemoProperties properties, DemoProjects demoProjects, ObjectProvider<ProjectSearch> projectSearch) {
+    DemoDataRunner(DemoData demo, DemoProperties properties, DemoProjects demoProjects, ObjectProvider<ProjectSearch> projectSearch,
+                   DemoEvents demoEvents) {
         this.demo = demo;
         this.properties = properties;
         this.demoProjects = demoProjects;
         this.projectSearch = projectSearch;
+        this.demoEvents = demoEvents;
     }
 
     @Override
@@ -70,6 +74,16 @@ class DemoDataRunner implements ApplicationRunner {
                 log.warn("Démonstration : aucun projet ajouté, faute de structure de démonstration publiée (MAILLAGE_DEMO_STRUCTURES)");
             } else {
                 log.info("Démonstration : {} projets déjà présents, rien à ajouter", result.before());
+            }
+        }
+        Integer events = properties.events();
+        if (events != null && events > 0 && demoEvents != null) {
+            DemoData.LoadResult result = demoEvents.ensure(events, properties.seed(), properties.homeRegion());
+            if (result.inserted() > 0) {
+                log.info("Démonstration : {} événements ajoutés à l’agenda en {} ms (il y en avait {}, graine {})",
+                        result.inserted(), result.took().toMillis(), result.before(), properties.seed());
+            } else {
+                log.info("Démonstration : {} événements déjà présents dans l’agenda, rien à ajouter", result.before());
             }
         }
         if (structuresAdded || projectsAdded || demo.directoryIndexIsEmpty()) {

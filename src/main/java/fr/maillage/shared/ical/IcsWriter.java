@@ -194,6 +194,10 @@ public final class IcsWriter {
 
     /** Writes a content line folded at 75 octets (UTF-8), continuation lines starting with a space. */
     private void fold(String content) {
+        if (fitsOnOneLine(content)) {
+            raw(content);
+            return;
+        }
         line.setLength(0);
         int octets = 0;
         for (int i = 0; i < content.length(); ) {
@@ -208,6 +212,23 @@ public final class IcsWriter {
             i += Character.charCount(cp);
         }
         raw(line);
+    }
+
+    /** True when the line needs no folding: at most 75 octets for sure (3 octets per char at most), or 75 ASCII chars. */
+    private static boolean fitsOnOneLine(String content) {
+        int n = content.length();
+        if (n <= 25) {
+            return true;
+        }
+        if (n > 75) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (content.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void raw(CharSequence s) {
