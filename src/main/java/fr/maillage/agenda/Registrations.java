@@ -72,7 +72,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <h2>Rules</h2>
  * Registration is open for PUBLISHED events in mode OPEN or APPROVAL, before the deadline (or
  * the start); staff may still register someone after the deadline, until the event is over.
- * Required questions must be answered, CHOICE answers be one of the choices; chosen sessions
+ * Required questions must be answered (staff registering someone may leave them), CHOICE answers be one of the choices; chosen sessions
  * belong to the event, have room and do not overlap. One live registration (PENDING,
  * CONFIRMED, WAITING, OFFERED) per e-mail address and event. Bad input throws an
  * {@link AgendaException} naming the field; nothing is written then.
@@ -249,6 +249,13 @@ public class Registrations {
                 .list();
     }
 
+    /** The calendar entry of a confirmed registration (to download from the person's page), in {@code locale}. */
+    public Optional<String> invitation(String token, Locale locale) {
+        return byToken(token).filter(r -> r.status() == RegistrationStatus.CONFIRMED)
+                .map(r -> fr.maillage.shared.ical.IcsWriter.single(RegistrationMails.PROD_ID, "PUBLISH",
+                        mails.ics(r, event(r.eventId()), 0, "CONFIRMED", locale, clock.instant())));
+    }
+
     /** The structures a person may say they represent (theirs, neither refused nor merged). */
     public List<MyStructure> structuresOf(CurrentPerson me) {
         if (me == null) {
@@ -329,7 +336,7 @@ public class Registrations {
         Structure structure = structure(e, request, byStaff ? null : by, problems);
         List<SessionRow> sessions = sessions(eventId);
         Set<Long> chosen = checkSessions(sessions, request.sessionIds(), problems);
-        Map<Long, String> answers = checkAnswers(eventId, request.answers(), problems);
+        Map<Long, String> answers = checkAnswers(eventId, request.answers(), !byStaff, problems);
         if (!problems.isEmpty()) {
             throw new AgendaException(problems);
         }
@@ -830,8 +837,11 @@ public class Registrations {
         return chosen;
     }
 
-    /** The answers to keep, by question id: required ones given, YES/NO and choices among those offered. */
-    private Map<Long, String> checkAnswers(long eventId, Map<Long, String> given, List<Problem> problems) {
+    /**
+     * The answers to keep, by question id: YES/NO and choices among those offered, and the required
+     * ones given ({@code requireAll}: not when staff register someone, who may not know every answer).
+     */
+    private Map<Long, String> checkAnswers(long eventId, Map<Long, String> given, boolean requireAll, List<Problem> problems) {
         Map<Long, String> out = new LinkedHashMap<>();
         List<EventData.QuestionData> questions = jdbc.sql("select id, label, kind, choices, required from agenda_question where event_id = ? order by position")
                 .param(eventId)
@@ -842,7 +852,7 @@ public class Registrations {
             String field = "answers[" + q.id() + "]";
             String value = given.get(q.id()) == null ? "" : given.get(q.id()).strip();
             if (value.isEmpty()) {
-                if (q.required()) {
+                if (q.required() && requireAll) {
                     problems.add(new Problem(field, "agenda.reg.error.answer-required", List.of()));
                 }
                 continue;
