@@ -13,6 +13,7 @@ import fr.maillage.agenda.RegistrationDetails;
 import fr.maillage.agenda.RegistrationNotFoundException;
 import fr.maillage.agenda.RegistrationStatus;
 import fr.maillage.agenda.Registrations;
+import fr.maillage.directory.MyStructure;
 import fr.maillage.shared.security.CurrentPerson;
 
 import org.springframework.context.MessageSource;
@@ -54,8 +55,8 @@ class RegistrationController {
 
     // ------------------------------------------------------------------ the form
 
+    /** The form; a visitor sees the event and the registration block ("Se connecter pour s'inscrire"). */
     @GetMapping("/agenda/{slug}/inscription")
-    @PreAuthorize("isAuthenticated()")
     String form(@PathVariable String slug, @AuthenticationPrincipal CurrentPerson me, Model model, Locale locale,
                 RedirectAttributes redirect) {
         EventDetails event = visible(slug, me);
@@ -65,11 +66,18 @@ class RegistrationController {
             return "redirect:/agenda/inscriptions/" + mine.get().token();
         }
         RegistrationForm form = new RegistrationForm();
-        List<?> structures = registrations.structuresOf(me);
+        List<MyStructure> structures = registrations.structuresOf(me);
         if (structures.size() == 1) {
-            form.setStructure(String.valueOf(registrations.structuresOf(me).get(0).id()));
+            form.setStructure(String.valueOf(structures.get(0).id()));
         }
         return show(model, event, me, form, RegistrationErrors.NONE);
+    }
+
+    /** "Se connecter pour s'inscrire": a visitor goes through the login page and comes back to the form. */
+    @GetMapping("/agenda/{slug}/inscription/connexion")
+    @PreAuthorize("isAuthenticated()")
+    String signInToRegister(@PathVariable String slug) {
+        return "redirect:/agenda/" + slug + "/inscription";
     }
 
     @PostMapping("/agenda/{slug}/inscription")
@@ -94,7 +102,7 @@ class RegistrationController {
         model.addAttribute("event", event);
         model.addAttribute("view", block.view(event));
         model.addAttribute("places", registrations.places(event.id()));
-        model.addAttribute("structures", registrations.structuresOf(me));
+        model.addAttribute("structures", me == null ? List.of() : registrations.structuresOf(me));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("me", me);
