@@ -324,7 +324,7 @@ class RegistrationAdminController {
                 .sorted(java.util.Comparator.comparing((RegistrationDetails r) -> Slugs.fold(r.fullName())))
                 .toList();
         model.addAttribute("event", event);
-        model.addAttribute("session", chosen);
+        model.addAttribute("sheetSession", chosen);
         model.addAttribute("people", people);
         model.addAttribute("blankLines", 5);
         return "admin/agenda/sign-in-sheet";

@@ -1,8 +1,10 @@
 package fr.maillage.agenda.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import fr.maillage.agenda.Agenda;
@@ -105,8 +107,24 @@ class RegistrationController {
         model.addAttribute("structures", me == null ? List.of() : registrations.structuresOf(me));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("labels", labels(event, locale()));
         model.addAttribute("me", me);
         return "agenda/registration-form";
+    }
+
+    /** What each field is called, for the summary of errors at the top of the form. */
+    private Map<String, String> labels(EventDetails event, Locale locale) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("structure", messages.getMessage("agenda.reg.form.structure", null, locale));
+        labels.put("organisationName", messages.getMessage("agenda.reg.form.organisationName", null, locale));
+        labels.put("departement", messages.getMessage("agenda.reg.form.departement", null, locale));
+        labels.put("sessionIds", messages.getMessage("agenda.reg.form.sessions.short", null, locale));
+        event.data().questions().forEach(q -> labels.put("answers[" + q.id() + "]", q.label()));
+        return labels;
+    }
+
+    private static Locale locale() {
+        return org.springframework.context.i18n.LocaleContextHolder.getLocale();
     }
 
     // ------------------------------------------------------------------ the person's registration
