@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import fr.maillage.accounts.Accounts;
+import fr.maillage.accounts.PersonDeleted;
 import fr.maillage.accounts.PersonSummary;
 import fr.maillage.agenda.AgendaException.Problem;
 import fr.maillage.directory.Directory;
@@ -658,6 +659,33 @@ public class Registrations {
         } else if (change.status() == EventStatus.PUBLISHED && change.previous() == EventStatus.PUBLISHED) {
             fillFreePlaces(lockEvent(change.eventId()), clock.instant());
         }
+    }
+
+    /**
+     * A deleted account (RGPD): the person's live registrations are cancelled, their places going
+     * to the next people waiting; every registration of the person is anonymised (no name, no
+     * address, no answers, which may tell health needs), keeping the collège and département that
+     * the activity figures of past events count.
+     */
+    @EventListener
+    @Transactional
+    public void onPersonDeleted(PersonDeleted deleted) {
+        Instant now = clock.instant();
+        List<Long> eventIds = jdbc.sql("select distinct event_id from agenda_registration where person_id = ? and status in " + LIVE + " order by event_id")
+                .param(deleted.personId()).query(Long.class).list();
+        for (long eventId : eventIds) {
+            RegistrationEvent e = lockEvent(eventId);
+            jdbc.sql("update agenda_registration set status = 'CANCELLED', cancelled_at = ?, updated_at = ?, offer_expires_at = null"
+                            + " where event_id = ? and person_id = ? and status in " + LIVE)
+                    .params(Timestamp.from(now), Timestamp.from(now), eventId, deleted.personId()).update();
+            fillFreePlaces(e, now);
+        }
+        jdbc.sql("delete from agenda_registration_answer where registration_id in (select id from agenda_registration where person_id = ?)")
+                .param(deleted.personId()).update();
+        jdbc.sql("""
+                update agenda_registration set full_name = '—', email = 'anonyme-' || id || '@invalid', person_id = null,
+                       organisation_name = case when organisation_id is null then null else organisation_name end, updated_at = ?
+                where person_id = ?""").params(Timestamp.from(now), deleted.personId()).update();
     }
 
     // ------------------------------------------------------------------ places

@@ -495,6 +495,28 @@ class RegistrationsIntegrationTests {
         assertThatThrownBy(() -> registrations.register(id, RegistrationRequest.self(), person("Trop tard"), before)).hasMessage("agenda.reg.error.not-open");
     }
 
+    @Test
+    void aDeletedAccountLeavesItsPlaceToTheNextPersonAndNoPersonalData() {
+        long id = event(TestEvents.inDays("Atelier RGPD " + TestStructures.newPersonId(), 30).capacity(1)
+                .question("Besoins d’accessibilité", QuestionKind.TEXT, null, false));
+        long question = agenda.find(id).orElseThrow().data().questions().get(0).id();
+        TestPerson gone = person("Personne partie");
+        TestPerson next = person("Personne suivante");
+        RegistrationDetails r = registrations.register(id, RegistrationRequest.self().withAnswers(Map.of(question, "Fauteuil roulant")), gone);
+        RegistrationDetails w = registrations.register(id, RegistrationRequest.self(), next);
+
+        registrations.onPersonDeleted(new fr.maillage.accounts.PersonDeleted(gone.personId()));
+
+        RegistrationDetails after = registrations.find(r.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(RegistrationStatus.CANCELLED);
+        assertThat(after.fullName()).isEqualTo("—");
+        assertThat(after.email()).isEqualTo("anonyme-" + r.id() + "@invalid");
+        assertThat(after.personId()).isNull();
+        assertThat(after.answers()).isEmpty();
+        assertThat(registrations.find(w.id()).orElseThrow().status()).isEqualTo(RegistrationStatus.OFFERED);
+        assertThat(registrations.ofPerson(gone.personId())).isEmpty();
+    }
+
     // ------------------------------------------------------------------ capacity under simultaneous registrations
 
     @Test
