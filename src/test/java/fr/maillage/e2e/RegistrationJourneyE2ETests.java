@@ -108,6 +108,13 @@ class RegistrationJourneyE2ETests {
         assertThat(page.locator("main")).containsText("Végétarien");
         look(page, "inscription-confirmee");
         String awaPage = page.url();
+        // back on the form: the block says she is registered, with her page and the way to cancel
+        page.navigate(url(form));
+        assertThat(page.locator("#inscription")).containsText("Vous êtes inscrit·e.");
+        assertThat(page.locator("#inscription")).containsText("1 place restante sur 2");
+        assertThat(page.locator("#inscription").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("Annuler mon inscription"))).isVisible();
+        look(page, "inscription-bloc-inscrite");
         logout(page);
 
         // 3. Bruno takes the second place

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import fr.maillage.agenda.Agenda;
 import fr.maillage.agenda.AgendaException;
@@ -57,16 +56,14 @@ class RegistrationController {
 
     // ------------------------------------------------------------------ the form
 
-    /** The form; a visitor sees the event and the registration block ("Se connecter pour s'inscrire"). */
+    /**
+     * The form; when the person cannot register, the event's registration block instead, which
+     * says why: a visitor sees "Se connecter pour s'inscrire", a registered person their
+     * registration (with links to see and cancel it), and closed or full events say so.
+     */
     @GetMapping("/agenda/{slug}/inscription")
-    String form(@PathVariable String slug, @AuthenticationPrincipal CurrentPerson me, Model model, Locale locale,
-                RedirectAttributes redirect) {
+    String form(@PathVariable String slug, @AuthenticationPrincipal CurrentPerson me, Model model) {
         EventDetails event = visible(slug, me);
-        Optional<RegistrationDetails> mine = registrations.liveOf(event.id(), me);
-        if (mine.isPresent()) {
-            redirect.addFlashAttribute("flash", messages.getMessage("agenda.reg.flash.already", null, locale));
-            return "redirect:/agenda/inscriptions/" + mine.get().token();
-        }
         RegistrationForm form = new RegistrationForm();
         List<MyStructure> structures = registrations.structuresOf(me);
         if (structures.size() == 1) {

@@ -162,8 +162,11 @@ class RegistrationPagesIntegrationTests {
         String full = page(mvc.perform(get(url).with(user(ben))).andExpect(status().isOk()).andReturn());
         assertThat(full.replaceAll("\\s+", " ")).contains("id=\"session-" + water + "\" value=\"" + water + "\" disabled=\"disabled\"")
                 .contains(">Complet</span>");
-        // coming back to the form: the registration page
-        mvc.perform(get(url).with(user(awa))).andExpect(redirectedUrl("/agenda/inscriptions/" + r.token()));
+        // coming back to the form: the block says she is registered, with her page and the way to cancel
+        String again = page(mvc.perform(get(url).with(user(awa))).andExpect(status().isOk()).andReturn());
+        assertThat(again).contains("Vous êtes inscrit·e.").contains("Inscription confirmée")
+                .contains("href=\"/agenda/inscriptions/" + r.token() + "\"").contains("/agenda/inscriptions/" + r.token() + "#annuler")
+                .contains("Annuler mon inscription").doesNotContain("name=\"structure\"");
     }
 
     @Test
