@@ -94,9 +94,12 @@ sql "select substring(body_text from '$BASE/confirmation/[A-Za-z0-9_-]+') from m
 log "$(wc -l < "$WORK/links.txt") confirmation links read from the outbox"
 
 # ------------------------------------------------------------------ sessions, forms, then the burst
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 "${CLIENT[@]}" register --base "$BASE" --people "$PEOPLE" --prefix "$PREFIX" --links "$WORK/links.txt" \
   --event "$EVENT" --warmup "$WARMUP" | tee -a "$WORK/client.log"
 ROW=$(tail -1 "$WORK/client.log")
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
+COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
 
 COUNTS=$(sql "select status || '=' || count(*) from agenda_registration where event_id = $EVENT_ID group by status order by status" | tr '\n' ' ')
 CONFIRMED=$(sql "select count(*) from agenda_registration where event_id = $EVENT_ID and status = 'CONFIRMED'")
@@ -112,7 +115,8 @@ JAVA=$(java -version 2>&1 | head -1)
 {
   echo "# Registration benchmark ($(date -u +%Y-%m-%dT%H:%MZ))"
   echo
-  echo "Machine: $CPU, $CORES cores; $JAVA; portal -Xmx$HEAP, embedded PostgreSQL 18 (fsync on)."
+  echo "Machine: $CPU, $CORES cores; $JAVA; portal -Xmx$HEAP, embedded PostgreSQL 18 (fsync on); commit $COMMIT."
+  echo "Load average (1, 5, 15 min) before the sign-ins: $LOAD_BEFORE; after the burst: $LOAD_AFTER."
   echo
   echo "$PEOPLE people, each signed in with their own session, send the registration form of an open event of"
   echo "$CAPACITY places (waiting list on) at the same instant (all client threads released together)."

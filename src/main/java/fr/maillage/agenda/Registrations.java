@@ -68,7 +68,8 @@ import org.springframework.transaction.annotation.Transactional;
  * and the person confirms it through the link of the e-mail; not confirmed in time, it EXPIRES
  * ({@link #expireOffers(long, Instant)}, run by a job) and goes to the next one. On an event with
  * approval, the first person waiting becomes PENDING: staff decide. No promotion once the
- * deadline (or the start) has passed.
+ * deadline (or the start) has passed. Lowering the capacity by an edit never removes anyone:
+ * the places above it are simply not given again.
  *
  * <h2>Rules</h2>
  * Registration is open for PUBLISHED events in mode OPEN or APPROVAL, before the deadline (or
