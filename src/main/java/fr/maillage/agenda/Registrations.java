@@ -301,13 +301,9 @@ public class Registrations {
     }
 
     private RegistrationDetails doRegister(long eventId, RegistrationRequest request, CurrentPerson by, boolean byStaff, Instant now) {
-        RegistrationEvent e = lockEvent(eventId);
-        if (!e.isPublished() || !e.mode().onSite()) {
-            throw new AgendaException(null, "agenda.reg.error.not-open");
-        }
-        if (byStaff ? !now.isBefore(e.endsAt()) : !now.isBefore(e.closesAt())) {
-            throw new AgendaException(null, e.deadline() != null && !byStaff ? "agenda.reg.error.deadline" : "agenda.reg.error.started");
-        }
+        // what does not depend on the places is checked before taking the lock, to keep it short
+        RegistrationEvent e = event(eventId);
+        checkOpen(e, byStaff, now);
         List<Problem> problems = new ArrayList<>();
 
         // who
@@ -342,13 +338,15 @@ public class Registrations {
         if (!problems.isEmpty()) {
             throw new AgendaException(problems);
         }
+
+        // the places: under the event's lock, simultaneous registrations of the event queue here
+        e = lockEvent(eventId);
+        checkOpen(e, byStaff, now);
         if (liveExists(eventId, email)) {
             throw alreadyRegistered(byStaff);
         }
-
-        // places: first give free places to people already waiting, then decide for the newcomer
-        fillFreePlaces(e, now);
-        Map<RegistrationStatus, Integer> counts = statusCounts(eventId);
+        // first give free places to people already waiting, then decide for the newcomer
+        Map<RegistrationStatus, Integer> counts = fillFreePlaces(e, now);
         int taken = holding(counts);
         int waiting = counts.getOrDefault(RegistrationStatus.WAITING, 0);
         boolean room = (e.capacity() == null || taken < e.capacity()) && (waiting == 0 || byStaff);
@@ -360,7 +358,7 @@ public class Registrations {
         } else {
             throw new AgendaException(null, "agenda.reg.error.full");
         }
-        if (status.holdsAPlace()) {
+        if (status.holdsAPlace() && !chosen.isEmpty()) {
             Map<Long, Integer> sessionTaken = sessionTaken(eventId, null);
             for (SessionRow s : sessions) {
                 if (chosen.contains(s.id()) && s.capacity() != null && sessionTaken.getOrDefault(s.id(), 0) >= s.capacity()) {
@@ -399,6 +397,16 @@ public class Registrations {
             staffActions.record(by, "agenda.reg.register", "event", eventId, fullName + " <" + email + "> : " + status.name());
         }
         return r;
+    }
+
+    /** Published, on-site registration, before the deadline (or the start; staff: until the end). */
+    private static void checkOpen(RegistrationEvent e, boolean byStaff, Instant now) {
+        if (!e.isPublished() || !e.mode().onSite()) {
+            throw new AgendaException(null, "agenda.reg.error.not-open");
+        }
+        if (byStaff ? !now.isBefore(e.endsAt()) : !now.isBefore(e.closesAt())) {
+            throw new AgendaException(null, e.deadline() != null && !byStaff ? "agenda.reg.error.deadline" : "agenda.reg.error.started");
+        }
     }
 
     private AgendaException alreadyRegistered(boolean byStaff) {
@@ -691,21 +699,20 @@ public class Registrations {
 
     // ------------------------------------------------------------------ places
 
-    /** Promotes people waiting, in order, while the event has free places and an offer may still be made; returns how many. */
-    private int fillFreePlaces(RegistrationEvent e, Instant now) {
-        if (!e.isPublished() || !e.mode().onSite() || !now.isBefore(e.closesAt())) {
-            return 0;
-        }
-        int promoted = 0;
+    /**
+     * Promotes people waiting, in order, while the event has free places and an offer may still
+     * be made; returns the registrations by status afterwards.
+     */
+    private Map<RegistrationStatus, Integer> fillFreePlaces(RegistrationEvent e, Instant now) {
         while (true) {
             Map<RegistrationStatus, Integer> counts = statusCounts(e.id());
-            if (counts.getOrDefault(RegistrationStatus.WAITING, 0) == 0 || (e.capacity() != null && holding(counts) >= e.capacity())) {
-                return promoted;
+            if (!e.isPublished() || !e.mode().onSite() || !now.isBefore(e.closesAt())
+                    || counts.getOrDefault(RegistrationStatus.WAITING, 0) == 0 || (e.capacity() != null && holding(counts) >= e.capacity())) {
+                return counts;
             }
             long next = jdbc.sql("select id from agenda_registration where event_id = ? and status = 'WAITING' order by waiting_since, id limit 1")
                     .param(e.id()).query(Long.class).single();
             promote(next, e, now);
-            promoted++;
         }
     }
 
