@@ -137,6 +137,12 @@ class DirectoryWriteIntegrationTests {
         return jdbc.sql("select status from organisation where id = ?").param(id).query(String.class).single();
     }
 
+    /** Staff are told once each (other test classes of the run may have created staff accounts); the site's address when there is none. */
+    long staffRecipients() {
+        long staff = jdbc.sql("select count(*) from person where role in ('STAFF', 'ADMIN') and deleted_at is null").query(Long.class).single();
+        return Math.max(1, staff);
+    }
+
     List<String> mailSubjects(String to) {
         return jdbc.sql("select subject from mail_outbox where recipient = ? order by id").param(to).query(String.class).list();
     }
@@ -207,7 +213,7 @@ class DirectoryWriteIntegrationTests {
 
         assertThat(mailSubjects(alice.email())).anyMatch(s -> s.contains("bien reçue") && s.contains(name));
         assertThat(jdbc.sql("select count(*) from mail_outbox where subject = ?").param("Nouvelle structure à valider\u00a0: " + name)
-                .query(Long.class).single()).isEqualTo(1);
+                .query(Long.class).single()).isEqualTo(staffRecipients());
 
         // the logo was sniffed, stored under a random key and is served with its type and a long cache
         String logoKey = (String) row.get("logo_key");
@@ -456,7 +462,7 @@ class DirectoryWriteIntegrationTests {
                 .andExpect(redirectedUrl("/mon-espace/structures"));
         assertThat(statusOf(id)).isEqualTo("PENDING");
         assertThat(jdbc.sql("select count(*) from mail_outbox where subject = ?").param("Fiche corrigée à valider\u00a0: " + name)
-                .query(Long.class).single()).isOne();
+                .query(Long.class).single()).isEqualTo(staffRecipients());
 
         // approve
         mvc.perform(post("/admin/structures/" + id + "/approuver").with(user(staff)).with(csrf())).andExpect(status().is3xxRedirection());
