@@ -31,6 +31,7 @@ import fr.maillage.agenda.EventNotFoundException;
 import fr.maillage.agenda.FeedEntry;
 import fr.maillage.directory.Directory;
 import fr.maillage.directory.OrganisationRef;
+import fr.maillage.reference.Reference;
 import fr.maillage.shared.SiteProperties;
 import fr.maillage.shared.ical.IcsWriter;
 import fr.maillage.shared.security.CurrentPerson;
@@ -76,10 +77,12 @@ class FeedController {
     private final MessageSource messages;
     private final SiteProperties site;
     private final FeedCache cache;
+    private final Reference reference;
 
     FeedController(AgendaFeeds feeds, Agenda agenda, Directory directory, FeedLinks links, IcsEvents icsEvents, FeedViews dates,
-                   MessageSource messages, SiteProperties site, FeedCache cache) {
+                   MessageSource messages, SiteProperties site, FeedCache cache, Reference reference) {
         this.cache = cache;
+        this.reference = reference;
         this.feeds = feeds;
         this.agenda = agenda;
         this.directory = directory;
@@ -92,7 +95,7 @@ class FeedController {
 
     @GetMapping("/agenda.ics")
     void agenda(HttpServletRequest request, HttpServletResponse response, Locale locale) throws IOException {
-        AgendaFilters filters = AgendaFilters.parse(request.getParameterMap());
+        AgendaFilters filters = AgendaFilters.parse(request.getParameterMap(), reference::exists);
         String name = filters.isEmpty() ? messages.getMessage("agenda.feeds.ics.name", new Object[] {site.name()}, locale)
                 : messages.getMessage("agenda.feeds.ics.name.filtered", new Object[] {site.name()}, locale);
         calendar(filters.toQuery(), "agenda|" + filters.toQueryString(), name, "agenda.ics", request, response, locale);
@@ -102,7 +105,7 @@ class FeedController {
     void structure(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response, Locale locale) throws IOException {
         OrganisationRef org = directory.ref(slug).filter(OrganisationRef::published)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        AgendaFilters filters = AgendaFilters.parse(request.getParameterMap());
+        AgendaFilters filters = AgendaFilters.parse(request.getParameterMap(), reference::exists);
         String name = messages.getMessage("agenda.feeds.ics.name.structure", new Object[] {org.displayName(), site.name()}, locale);
         calendar(filters.toQuery().ofOrganisation(org.id()), "org" + org.id() + "|" + filters.toQueryString(), name,
                 org.slug() + "-agenda.ics", request, response, locale);
@@ -131,7 +134,7 @@ class FeedController {
     @GetMapping("/agenda.atom")
     void atom(@RequestParam(name = "limit", required = false) String limitParam, HttpServletRequest request,
               HttpServletResponse response, Locale locale) throws IOException {
-        AgendaFilters filters = AgendaFilters.parse(request.getParameterMap());
+        AgendaFilters filters = AgendaFilters.parse(request.getParameterMap(), reference::exists);
         int limit = WidgetController.number(limitParam, ATOM_DEFAULT, 1, ATOM_MAX);
         LocalDate today = LocalDate.now(AgendaSearch.PARIS);
         AgendaQuery q = filters.toQuery();

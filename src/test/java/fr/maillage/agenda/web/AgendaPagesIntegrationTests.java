@@ -124,7 +124,15 @@ class AgendaPagesIntegrationTests {
         // what cannot be understood is said and ignored, never a 500
         String bad = page(get("/agenda?du=demain&type=conference&enLigne=peut-etre&q=" + tag));
         assertThat(bad).contains("date non comprise\u00a0: demain").contains("type d’événement inconnu\u00a0: conference")
-                .contains("valeur non comprise pour le format\u00a0: peut-etre");
+                .contains("valeur non comprise pour le format\u00a0: peut-etre")
+                .contains("value=\"demain\"");
+        // codes are checked against the reference lists, each unknown one named
+        assertThat(page(get(base + "&theme=jardinage&theme=sante&pays=XX"))).contains("thème inconnu\u00a0: jardinage")
+                .contains("pays inconnu\u00a0: XX").contains("Groupe pays Mali " + tag).doesNotContain("Rencontre Bordeaux " + tag);
+        // days in the wrong order: the period between them, nothing to complain about
+        String swapped = page(get("/agenda?du=2031-05-31&au=2031-05-01&q=" + tag));
+        assertThat(swapped).contains("Webinaire eau " + tag).doesNotContain("Rencontre Bordeaux " + tag)
+                .doesNotContain("n’ont pas été compris").contains("value=\"2031-05-01\"").contains("value=\"2031-05-31\"");
 
         // htmx asks for the results only
         String partial = page(get(base + "&type=groupe-pays").header("HX-Request", "true"));
