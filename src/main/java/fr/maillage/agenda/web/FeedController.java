@@ -73,13 +73,13 @@ class FeedController {
     private final Directory directory;
     private final FeedLinks links;
     private final IcsEvents icsEvents;
-    private final FeedViews dates;
+    private final EventViews views;
     private final MessageSource messages;
     private final SiteProperties site;
     private final FeedCache cache;
     private final Reference reference;
 
-    FeedController(AgendaFeeds feeds, Agenda agenda, Directory directory, FeedLinks links, IcsEvents icsEvents, FeedViews dates,
+    FeedController(AgendaFeeds feeds, Agenda agenda, Directory directory, FeedLinks links, IcsEvents icsEvents, EventViews views,
                    MessageSource messages, SiteProperties site, FeedCache cache, Reference reference) {
         this.cache = cache;
         this.reference = reference;
@@ -88,7 +88,7 @@ class FeedController {
         this.directory = directory;
         this.links = links;
         this.icsEvents = icsEvents;
-        this.dates = dates;
+        this.views = views;
         this.messages = messages;
         this.site = site;
     }
@@ -243,7 +243,7 @@ class FeedController {
             x.writeAttribute("term", e.type().code());
             x.writeAttribute("label", messages.getMessage("agenda.type." + e.type().name(), null, locale));
             x.writeEndElement();
-            String when = dates.span(e.startsAt(), e.endsAt(), e.allDay(), e.startDay(), e.endDay(), locale);
+            String when = views.brief(e, locale);
             element(x, "summary", summary(e, when, locale));
             x.writeEndElement();
         }

@@ -90,7 +90,8 @@ class AgendaPagesIntegrationTests {
         assertThat(page(get("/agenda").param("q", tag))).contains("à partir d’aujourd’hui").contains("Formation montage de projets " + tag);
         // in English
         String en = page(get("/agenda").param("q", tag).param("du", "2031-03-01").header("Accept-Language", "en"));
-        assertThat(en).contains("Friday 14 March 2031").contains("from Friday 14 to Sunday 23 November 2031").contains("Cancelled");
+        assertThat(en).contains("Friday 14 March 2031").contains("from Friday 14 to Sunday 23 November 2031").contains("Cancelled")
+                .contains("09:30 – 17:00");
     }
 
     @Test
