@@ -137,10 +137,7 @@ class FeedController {
         AgendaFilters filters = AgendaFilters.parse(request.getParameterMap(), reference::exists);
         int limit = WidgetController.number(limitParam, ATOM_DEFAULT, 1, ATOM_MAX);
         LocalDate today = LocalDate.now(AgendaSearch.PARIS);
-        AgendaQuery q = filters.toQuery();
-        // upcoming: from today (or the given first day, if later), over the given period or 18 months
-        LocalDate from = q.from() != null && q.from().isAfter(today) ? q.from() : today;
-        LocalDate to = q.to() != null ? q.to() : today.plusMonths(AgendaFeeds.FUTURE_MONTHS);
+        AgendaQuery q = AgendaFeeds.upcoming(filters.toQuery(), today);
         AgendaFeeds.Stamp stamp = feeds.stamp();
         String etag = etag("atom|" + filters.toQueryString() + "|" + limit + "|" + today + "|" + locale.getLanguage() + "|"
                 + stamp.lastModified() + "|" + stamp.events());
@@ -154,7 +151,7 @@ class FeedController {
         if (cached(etag, response)) {
             return;
         }
-        List<FeedEntry> entries = feeds.list(q.between(from, to), limit);
+        List<FeedEntry> entries = q.from().isAfter(q.to()) ? List.of() : feeds.list(q, limit);
         FeedCache.Tee tee = new FeedCache.Tee(response.getOutputStream());
         try (Writer out = writer(tee)) {
             writeAtom(out, filters, entries, lastModified, locale);

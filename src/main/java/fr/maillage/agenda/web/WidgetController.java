@@ -86,10 +86,8 @@ class WidgetController {
         AgendaFilters filters = AgendaFilters.parse(request.getParameterMap(), reference::exists);
         Options options = Options.of(limit, appearance, title);
         LocalDate today = LocalDate.now(AgendaSearch.PARIS);
-        AgendaQuery q = filters.toQuery();
-        LocalDate from = q.from() != null && q.from().isAfter(today) ? q.from() : today;
-        LocalDate to = q.to() != null ? q.to() : today.plusMonths(AgendaFeeds.FUTURE_MONTHS);
-        List<FeedEntry> entries = to.isBefore(from) ? List.of() : feeds.list(q.between(from, to), options.limit());
+        AgendaQuery q = AgendaFeeds.upcoming(filters.toQuery(), today);
+        List<FeedEntry> entries = q.from().isAfter(q.to()) ? List.of() : feeds.list(q, options.limit());
         response.setHeader(HttpHeaders.CACHE_CONTROL, WIDGET_CACHE);
         response.setHeader(HttpHeaders.VARY, "Accept-Language, Cookie");
         model.addAttribute("entries", entries);
