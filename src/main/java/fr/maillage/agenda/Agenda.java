@@ -71,6 +71,22 @@ public class Agenda {
         return e.isPublic() || canEdit(e.id(), me);
     }
 
+    /**
+     * The event of this slug for a person who may edit it ({@link #canEdit}): an
+     * {@link EventNotFoundException} (404) when they may not even see it, an
+     * {@link AccessDeniedException} (403) when they see it but may not change it.
+     */
+    public EventDetails editable(String slug, CurrentPerson me) {
+        EventDetails e = find(slug).orElseThrow(() -> new EventNotFoundException(slug));
+        if (!canEdit(e.id(), me)) {
+            if (!canView(e, me)) {
+                throw new EventNotFoundException(slug);
+            }
+            throw new AccessDeniedException("Not an organiser of " + slug);
+        }
+        return e;
+    }
+
     /** Staff, the person who proposed the event, and the editors of an organising structure. */
     public boolean canEdit(long eventId, CurrentPerson me) {
         if (me == null) {

@@ -52,6 +52,17 @@ public class AgendaFeeds {
                 .single();
     }
 
+    /**
+     * The query over what is still to come, for the Atom feed and the widget: from today (or the
+     * first day given, if later) to the last day given, or {@value #FUTURE_MONTHS} months ahead.
+     * Its {@code from} may come after its {@code to} (a period over): nothing to show.
+     */
+    public static AgendaQuery upcoming(AgendaQuery q, LocalDate today) {
+        LocalDate from = q.from() != null && q.from().isAfter(today) ? q.from() : today;
+        LocalDate to = q.to() != null ? q.to() : today.plusMonths(FUTURE_MONTHS);
+        return q.between(from, to);
+    }
+
     /** The query with the feeds' default period where the URL gives none. */
     public static AgendaQuery window(AgendaQuery q, LocalDate today) {
         LocalDate from = q.from() != null ? q.from() : today.minusMonths(PAST_MONTHS);

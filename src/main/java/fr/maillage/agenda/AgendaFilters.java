@@ -14,15 +14,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
+
+import fr.maillage.reference.RefList;
 
 /**
- * The filters of a view of the agenda as its URLs carry them, the same parameters on every page,
- * feed and widget ({@code /agenda}, {@code /agenda.ics}, {@code /agenda.atom}, {@code /agenda/widget}):
+ * The filters of a view of the agenda as its URLs carry them: the one parser and URL writer of
+ * every page, feed, widget and API that takes them ({@code /agenda}, {@code /api/v1/events},
+ * {@code /agenda.ics}, {@code /agenda.atom}, {@code /agenda/widget}, {@code /agenda/partager}):
  *
  * <table>
  * <tr><td>{@code type}</td><td>{@link EventType#code()} ({@code formation}, {@code atelier}...), repeatable</td></tr>
- * <tr><td>{@code theme}</td><td>a theme slug ({@code eau-assainissement}), repeatable</td></tr>
+ * <tr><td>{@code theme}</td><td>a theme code of the reference lists ({@code eau-assainissement}), repeatable</td></tr>
  * <tr><td>{@code dep}</td><td>a département code ({@code 33}, {@code 2A}, {@code 971}), repeatable</td></tr>
  * <tr><td>{@code pays}</td><td>an ISO 3166 alpha-2 country code ({@code SN}), repeatable</td></tr>
  * <tr><td>{@code du}, {@code au}</td><td>first and last day, {@code yyyy-MM-dd} (Europe/Paris), inclusive</td></tr>
@@ -31,19 +33,23 @@ import java.util.regex.Pattern;
  * </table>
  *
  * Repeatable parameters take several values as {@code type=formation&type=atelier} or
- * {@code type=formation,atelier}. Values that cannot be understood (an unknown type, a date like
- * {@code 2027-13-45}) are dropped and their parameter named in {@link #invalid()}, so that a page
- * can say so; nothing here throws. {@code du} after {@code au} are swapped.
+ * {@code type=formation,atelier}, at most {@link #MAX_VALUES} of them; {@code q} is cut to
+ * {@link #MAX_TEXT} characters. Codes are checked against the reference lists. A value that
+ * cannot be understood (an unknown type or theme, a date like {@code 2027-13-45}) is left out
+ * of the filters and kept in {@link #problems()} with the message key that explains it: pages
+ * say which filter they ignored, the API answers 400, feeds and the widget carry on. Nothing
+ * here throws. {@code du} after {@code au} are swapped ({@link #reversed()} says so: the API
+ * refuses it).
  *
  * <pre>
- * AgendaFilters filters = AgendaFilters.parse(request.getParameterMap());
+ * AgendaFilters filters = AgendaFilters.parse(request.getParameterMap(), reference::exists);
  * List&lt;OccurrenceRow&gt; rows = agendaSearch.occurrences(filters.toQuery(), 0, 50);
  * String link = "/agenda.ics" + filters.toQueryString("?");   // "?type=formation&amp;dep=33" or ""
  * </pre>
  */
 public record AgendaFilters(Set<EventType> types, Set<String> themes, Set<String> departements,
                             Set<String> countries, LocalDate from, LocalDate to, Boolean online, String text,
-                            Set<String> invalid) {
+                            List<Problem> problems, boolean reversed) {
 
     public static final String TYPE = "type";
     public static final String THEME = "theme";
@@ -60,10 +66,32 @@ public record AgendaFilters(Set<EventType> types, Set<String> themes, Set<String
     public static final int MAX_VALUES = 30;
     /** The text is cut to this many characters. */
     public static final int MAX_TEXT = 200;
+    /** A code longer than this is not looked up (no reference code comes near). */
+    static final int MAX_CODE = 60;
 
-    private static final Pattern THEME_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
-    private static final Pattern DEPARTEMENT_CODE = Pattern.compile("\\d{2,3}|2A|2B");
-    private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
+    /** The message keys of {@link Problem#messageKey()} (in {@code messages/agenda}; {0} the value, {1} the parameter). */
+    public static final String ERROR_PREFIX = "agenda.events.filter.error.";
+    /** The key that says {@code au} came before {@code du} (argument: the value of {@code au}), for callers that refuse it. */
+    public static final String ERROR_ORDER = ERROR_PREFIX + "order";
+
+    /** Which codes the reference lists hold: {@code reference::exists}. */
+    @FunctionalInterface
+    public interface KnownCodes {
+        boolean exists(RefList list, String code);
+    }
+
+    /**
+     * A value that could not be understood and was left out: the parameter, the value received
+     * (cut to a readable length) and what is expected, as a message key whose arguments are
+     * {@code {0}} the value and {@code {1}} the parameter.
+     */
+    public record Problem(String parameter, String value, String messageKey) {
+
+        /** The arguments of {@link #messageKey()}. */
+        public Object[] arguments() {
+            return new Object[] {value, parameter};
+        }
+    }
 
     public AgendaFilters {
         types = types == null || types.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(types));
@@ -71,43 +99,44 @@ public record AgendaFilters(Set<EventType> types, Set<String> themes, Set<String
         departements = sorted(departements);
         countries = sorted(countries);
         text = text == null || text.isBlank() ? null : text.strip();
-        invalid = invalid == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(invalid));
+        problems = problems == null ? List.of() : List.copyOf(problems);
     }
 
     /** No filter: the whole agenda. */
     public static AgendaFilters none() {
-        return new AgendaFilters(null, null, null, null, null, null, null, null, null);
+        return new AgendaFilters(null, null, null, null, null, null, null, null, null, false);
     }
 
     /** From a servlet request's parameters ({@code request.getParameterMap()}); other parameters are ignored. */
-    public static AgendaFilters parse(Map<String, String[]> parameters) {
+    public static AgendaFilters parse(Map<String, String[]> parameters, KnownCodes known) {
         Map<String, List<String>> lists = new LinkedHashMap<>();
         if (parameters != null) {
-            parameters.forEach((k, v) -> lists.put(k, v == null ? List.of() : List.of(v)));
+            parameters.forEach((k, v) -> lists.put(k, v == null ? List.of() : java.util.Arrays.asList(v)));
         }
-        return parseLists(lists);
+        return parseLists(lists, known);
     }
 
-    /** From parameters as lists (a Spring {@code MultiValueMap} is one). */
-    public static AgendaFilters parseLists(Map<String, List<String>> parameters) {
+    /** From parameters as lists (a Spring {@code MultiValueMap} is one); other parameters are ignored. */
+    public static AgendaFilters parseLists(Map<String, List<String>> parameters, KnownCodes known) {
         Map<String, List<String>> p = parameters == null ? Map.of() : parameters;
-        Set<String> invalid = new TreeSet<>();
+        List<Problem> problems = new ArrayList<>();
 
         EnumSet<EventType> types = EnumSet.noneOf(EventType.class);
         for (String v : values(p, TYPE)) {
             EventType t = EventType.fromCode(v);
             if (t == null) {
-                invalid.add(TYPE);
+                problems.add(problem(TYPE, v));
             } else {
                 types.add(t);
             }
         }
-        SortedSet<String> themes = codes(p, THEME, false, THEME_CODE, invalid);
-        SortedSet<String> departements = codes(p, DEPARTEMENT, true, DEPARTEMENT_CODE, invalid);
-        SortedSet<String> countries = codes(p, COUNTRY, true, COUNTRY_CODE, invalid);
-        LocalDate from = day(p, FROM, invalid);
-        LocalDate to = day(p, TO, invalid);
-        if (from != null && to != null && from.isAfter(to)) {
+        SortedSet<String> themes = codes(p, THEME, RefList.THEMES, known, problems);
+        SortedSet<String> departements = codes(p, DEPARTEMENT, RefList.DEPARTEMENTS, known, problems);
+        SortedSet<String> countries = codes(p, COUNTRY, RefList.COUNTRIES, known, problems);
+        LocalDate from = day(p, FROM, problems);
+        LocalDate to = day(p, TO, problems);
+        boolean reversed = from != null && to != null && from.isAfter(to);
+        if (reversed) {
             LocalDate swap = from;
             from = to;
             to = swap;
@@ -118,17 +147,19 @@ public record AgendaFilters(Set<EventType> types, Set<String> themes, Set<String
             switch (o.toLowerCase(Locale.ROOT)) {
                 case "oui", "yes", "true", "1" -> online = true;
                 case "non", "no", "false", "0" -> online = false;
-                default -> invalid.add(ONLINE);
+                default -> problems.add(problem(ONLINE, o, "online"));
             }
         }
         String text = first(p, TEXT);
         if (text != null && text.length() > MAX_TEXT) {
             text = text.substring(0, MAX_TEXT);
         }
-        return new AgendaFilters(types, themes, departements, countries, from, to, online, text, invalid);
+        return new AgendaFilters(types, themes, departements, countries, from, to, online, text, problems, reversed);
     }
 
-    /** The query these filters select (the period as given: callers bound it when they need). */
+    // ------------------------------------------------------------------ what was asked
+
+    /** The query these filters select (the period as given: callers bound it when they need, with {@link AgendaQuery#between}). */
     public AgendaQuery toQuery() {
         return new AgendaQuery(types, themes, departements, countries, from, to, online, null, null, text);
     }
@@ -139,9 +170,16 @@ public record AgendaFilters(Set<EventType> types, Set<String> themes, Set<String
                 && from == null && to == null && online == null && text == null;
     }
 
-    /** The same filters over another period. */
-    public AgendaFilters withPeriod(LocalDate from, LocalDate to) {
-        return new AgendaFilters(types, themes, departements, countries, from, to, online, text, invalid);
+    /** The names of the parameters with a value that could not be understood, sorted. */
+    public Set<String> invalid() {
+        Set<String> out = new TreeSet<>();
+        problems.forEach(pb -> out.add(pb.parameter()));
+        return Collections.unmodifiableSet(out);
+    }
+
+    /** The value of {@code parameter} as typed when it could not be understood (to show it back in a form), else null. */
+    public String typed(String parameter) {
+        return problems.stream().filter(pb -> pb.parameter().equals(parameter)).map(Problem::value).findFirst().orElse(null);
     }
 
     /** The type codes ({@code formation}...), for forms and links. */
@@ -154,9 +192,35 @@ public record AgendaFilters(Set<EventType> types, Set<String> themes, Set<String
         return online == null ? null : online ? "oui" : "non";
     }
 
+    // ------------------------------------------------------------------ other filters
+
+    /** The same filters over another period (null for open ends). */
+    public AgendaFilters withPeriod(LocalDate from, LocalDate to) {
+        return new AgendaFilters(types, themes, departements, countries, from, to, online, text, problems, false);
+    }
+
+    /**
+     * The same filters without one value of a repeatable parameter, or without a single-valued
+     * one ({@code du}, {@code au}, {@code enLigne}, {@code q}; {@code value} ignored): the "remove
+     * this filter" links.
+     */
+    public AgendaFilters without(String parameter, String value) {
+        return new AgendaFilters(
+                TYPE.equals(parameter) ? minus(types, EventType.fromCode(value)) : types,
+                THEME.equals(parameter) ? minus(themes, value) : themes,
+                DEPARTEMENT.equals(parameter) ? minus(departements, value) : departements,
+                COUNTRY.equals(parameter) ? minus(countries, value) : countries,
+                FROM.equals(parameter) ? null : from, TO.equals(parameter) ? null : to,
+                ONLINE.equals(parameter) ? null : online, TEXT.equals(parameter) ? null : text, problems,
+                reversed && !FROM.equals(parameter) && !TO.equals(parameter));
+    }
+
+    // ------------------------------------------------------------------ URLs
+
     /**
      * The filters as URL parameters, in a stable order, URL-encoded, without a leading
      * separator: {@code type=formation&theme=eau-assainissement&dep=33}; empty without filters.
+     * The same filters always give the same string (feeds use it in cache keys).
      */
     public String toQueryString() {
         StringBuilder sb = new StringBuilder();
@@ -185,12 +249,24 @@ public record AgendaFilters(Set<EventType> types, Set<String> themes, Set<String
         return q.isEmpty() ? "" : prefix + q;
     }
 
+    /** {@code base} (which may carry parameters of its own, {@code /agenda?vue=carte}) with the filters added. */
+    public String url(String base) {
+        return base + toQueryString(base.contains("?") ? "&" : "?");
+    }
+
     // ------------------------------------------------------------------ parsing helpers
 
     private static SortedSet<String> sorted(Set<String> values) {
         return values == null || values.isEmpty() ? Collections.emptySortedSet() : Collections.unmodifiableSortedSet(new TreeSet<>(values));
     }
 
+    private static <T> Set<T> minus(Set<T> values, T value) {
+        Set<T> out = new java.util.LinkedHashSet<>(values);
+        out.remove(value);
+        return out;
+    }
+
+    /** The values of a repeatable parameter: repeated or comma-separated, stripped, without blanks and repeats, at most {@link #MAX_VALUES}. */
     private static List<String> values(Map<String, List<String>> p, String name) {
         List<String> raw = p.get(name);
         if (raw == null) {
@@ -211,14 +287,14 @@ public record AgendaFilters(Set<EventType> types, Set<String> themes, Set<String
         return out;
     }
 
-    private static SortedSet<String> codes(Map<String, List<String>> p, String name, boolean upper, Pattern valid, Set<String> invalid) {
+    private static SortedSet<String> codes(Map<String, List<String>> p, String name, RefList list, KnownCodes known, List<Problem> problems) {
         SortedSet<String> out = new TreeSet<>();
         for (String v : values(p, name)) {
-            String code = upper ? v.toUpperCase(Locale.ROOT) : v.toLowerCase(Locale.ROOT);
-            if (valid.matcher(code).matches()) {
+            String code = list == RefList.THEMES ? v.toLowerCase(Locale.ROOT) : v.toUpperCase(Locale.ROOT);
+            if (code.length() <= MAX_CODE && known.exists(list, code)) {
                 out.add(code);
             } else {
-                invalid.add(name);
+                problems.add(problem(name, v));
             }
         }
         return out;
@@ -237,22 +313,30 @@ public record AgendaFilters(Set<EventType> types, Set<String> themes, Set<String
         return null;
     }
 
-    private static LocalDate day(Map<String, List<String>> p, String name, Set<String> invalid) {
+    private static LocalDate day(Map<String, List<String>> p, String name, List<Problem> problems) {
         String v = first(p, name);
         if (v == null) {
             return null;
         }
         try {
             LocalDate d = LocalDate.parse(v);
-            if (d.getYear() < 1900 || d.getYear() > 2200) {
-                invalid.add(name);
-                return null;
+            if (d.getYear() >= 1900 && d.getYear() <= 2200) {
+                return d;
             }
-            return d;
         } catch (DateTimeParseException e) {
-            invalid.add(name);
-            return null;
+            // said below
         }
+        problems.add(problem(name, v, "date"));
+        return null;
+    }
+
+    private static Problem problem(String parameter, String value) {
+        return problem(parameter, value, parameter);
+    }
+
+    private static Problem problem(String parameter, String value, String what) {
+        String shown = value.length() > MAX_CODE ? value.substring(0, MAX_CODE) + "…" : value;
+        return new Problem(parameter, shown, ERROR_PREFIX + what);
     }
 
     private static void add(StringBuilder sb, String name, String value) {

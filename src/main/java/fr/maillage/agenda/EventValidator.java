@@ -241,7 +241,8 @@ public class EventValidator {
         }
     }
 
-    private static void text(List<Problem> p, String field, String value, int max, boolean required) {
+    /** A text field: required when asked, at most {@code max} characters (the training modules' forms check theirs the same way). */
+    static void text(List<Problem> p, String field, String value, int max, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
                 p.add(new Problem(field, "agenda.error.required", List.of()));

@@ -298,12 +298,12 @@ public class TrainingModules {
     /** Every problem of a module's data (empty when it may be saved), for forms that show them all at once. */
     public List<Problem> problems(TrainingModuleData d) {
         List<Problem> p = new ArrayList<>();
-        text(p, "title", d.title(), TITLE_MAX, true);
-        text(p, "summary", d.summary(), SUMMARY_MAX, false);
-        text(p, "objectives", d.objectives(), TEXT_MAX, true);
-        text(p, "prerequisites", d.prerequisites(), TEXT_MAX, false);
-        text(p, "audience", d.audience(), SHORT_MAX, false);
-        text(p, "trainer", d.trainer(), SHORT_MAX, false);
+        EventValidator.text(p, "title", d.title(), TITLE_MAX, true);
+        EventValidator.text(p, "summary", d.summary(), SUMMARY_MAX, false);
+        EventValidator.text(p, "objectives", d.objectives(), TEXT_MAX, true);
+        EventValidator.text(p, "prerequisites", d.prerequisites(), TEXT_MAX, false);
+        EventValidator.text(p, "audience", d.audience(), SHORT_MAX, false);
+        EventValidator.text(p, "trainer", d.trainer(), SHORT_MAX, false);
         if (d.durationHours() != null
                 && (d.durationHours().compareTo(DURATION_MIN) < 0 || d.durationHours().compareTo(DURATION_MAX) > 0)) {
             p.add(new Problem("durationHours", "agenda.training.error.duration", List.of(DURATION_MAX.intValue())));
@@ -342,16 +342,6 @@ public class TrainingModules {
     private boolean taken(String slug, Long except) {
         return jdbc.sql("select count(*) from agenda_training_module where slug = ? and id <> ?")
                 .params(slug, except == null ? -1L : except).query(Long.class).single() > 0;
-    }
-
-    private static void text(List<Problem> p, String field, String value, int max, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                p.add(new Problem(field, "agenda.error.required", List.of()));
-            }
-        } else if (value.strip().length() > max) {
-            p.add(new Problem(field, "agenda.error.too-long-text", List.of(max)));
-        }
     }
 
     private static boolean notBlank(String s) {

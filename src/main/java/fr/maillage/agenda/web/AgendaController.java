@@ -16,6 +16,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import fr.maillage.agenda.AgendaFilters;
 import fr.maillage.agenda.AgendaQuery;
 import fr.maillage.agenda.AgendaSearch;
 import fr.maillage.agenda.EventFormat;
@@ -72,7 +73,7 @@ class AgendaController {
                   @RequestHeader(name = "HX-Request", required = false) String htmx,
                   @RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore,
                   Model model, Locale locale, HttpServletResponse response) {
-        AgendaFilters filters = AgendaFilters.parse(params, reference);
+        AgendaFilters filters = AgendaFilters.parseLists(params, reference::exists);
         String view = params.getFirst("vue");
         view = "mois".equals(view) || "carte".equals(view) ? view : "liste";
         LocalDate today = LocalDate.now(AgendaSearch.PARIS);
@@ -89,11 +90,10 @@ class AgendaController {
         model.addAttribute("themeOptions", options.html(RefList.THEMES, locale, filters.themes(), any));
         model.addAttribute("departementOptions", options.html(RefList.DEPARTEMENTS, locale, filters.departements(), any));
         model.addAttribute("countryOptions", options.html(RefList.COUNTRIES, locale, filters.countries(), any));
-        model.addAttribute("problems", filters.problems().stream()
-                .map(p -> messages.getMessage(p.messageKey(), new Object[] {p.value(), p.parameter()}, locale)).toList());
-        model.addAttribute("listUrl", filters.url("/agenda", true));
-        model.addAttribute("monthUrl", filters.url("/agenda?vue=mois&mois=" + month, true));
-        model.addAttribute("mapUrl", filters.url("/agenda?vue=carte", true));
+        model.addAttribute("problems", options.problems(filters, locale));
+        model.addAttribute("listUrl", filters.url("/agenda"));
+        model.addAttribute("monthUrl", filters.url("/agenda?vue=mois&mois=" + month));
+        model.addAttribute("mapUrl", filters.url("/agenda?vue=carte"));
         model.addAttribute("clearUrl", view.equals("mois") ? "/agenda?vue=mois&mois=" + month : view.equals("carte") ? "/agenda?vue=carte" : "/agenda");
         model.addAttribute("chips", chips(filters, view, month, locale));
         switch (view) {
@@ -115,23 +115,23 @@ class AgendaController {
         Map<EventType, String> typeLabels = views.typeLabels(locale);
         List<Chip> out = new ArrayList<>();
         if (f.text() != null) {
-            out.add(new Chip(messages.getMessage("agenda.events.filter.chip.q", new Object[] {f.text()}, locale), f.without("q", null).url(base, true)));
+            out.add(new Chip(messages.getMessage("agenda.events.filter.chip.q", new Object[] {f.text()}, locale), f.without(AgendaFilters.TEXT, null).url(base)));
         }
-        f.types().forEach(t -> out.add(new Chip(typeLabels.get(t), f.without("type", t.code()).url(base, true))));
-        f.themes().forEach(t -> out.add(new Chip(views.label(RefList.THEMES, t, locale), f.without("theme", t).url(base, true))));
-        f.departements().forEach(d -> out.add(new Chip(d + " – " + views.label(RefList.DEPARTEMENTS, d, locale), f.without("dep", d).url(base, true))));
-        f.countries().forEach(c -> out.add(new Chip(views.label(RefList.COUNTRIES, c, locale), f.without("pays", c).url(base, true))));
+        f.types().forEach(t -> out.add(new Chip(typeLabels.get(t), f.without(AgendaFilters.TYPE, t.code()).url(base))));
+        f.themes().forEach(t -> out.add(new Chip(views.label(RefList.THEMES, t, locale), f.without(AgendaFilters.THEME, t).url(base))));
+        f.departements().forEach(d -> out.add(new Chip(d + " – " + views.label(RefList.DEPARTEMENTS, d, locale), f.without(AgendaFilters.DEPARTEMENT, d).url(base))));
+        f.countries().forEach(c -> out.add(new Chip(views.label(RefList.COUNTRIES, c, locale), f.without(AgendaFilters.COUNTRY, c).url(base))));
         if (f.from() != null) {
             out.add(new Chip(messages.getMessage("agenda.events.filter.chip.from", new Object[] {views.day(f.from(), locale)}, locale),
-                    f.without("du", null).url(base, true)));
+                    f.without(AgendaFilters.FROM, null).url(base)));
         }
         if (f.to() != null) {
             out.add(new Chip(messages.getMessage("agenda.events.filter.chip.to", new Object[] {views.day(f.to(), locale)}, locale),
-                    f.without("au", null).url(base, true)));
+                    f.without(AgendaFilters.TO, null).url(base)));
         }
         if (f.online() != null) {
             out.add(new Chip(messages.getMessage(f.online() ? "agenda.events.filter.online.yes" : "agenda.events.filter.online.no", null, locale),
-                    f.without("enLigne", null).url(base, true)));
+                    f.without(AgendaFilters.ONLINE, null).url(base)));
         }
         return out;
     }
@@ -148,7 +148,7 @@ class AgendaController {
 
     private void list(AgendaFilters filters, String pageText, LocalDate today, Model model, Locale locale) {
         LocalDate from = filters.from() != null ? filters.from() : today;
-        AgendaQuery q = filters.query(from, filters.to());
+        AgendaQuery q = filters.toQuery().between(from, filters.to());
         int page = pageText != null && pageText.matches("\\d{1,6}") ? Math.max(1, Integer.parseInt(pageText)) : 1;
         int total = search.count(q);
         int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -172,7 +172,7 @@ class AgendaController {
         model.addAttribute("fromLabel", views.day(from, locale));
         model.addAttribute("firstIndex", total == 0 ? 0 : (page - 1) * PAGE_SIZE + 1);
         model.addAttribute("lastIndex", Math.min(total, page * PAGE_SIZE));
-        model.addAttribute("pageUrl", filters.url("/agenda", true) + (filters.hasFilters() ? "&" : "?") + "page=");
+        model.addAttribute("pageUrl", filters.url("/agenda") + (filters.isEmpty() ? "?" : "&") + "page=");
     }
 
     // ------------------------------------------------------------------ month
@@ -194,7 +194,7 @@ class AgendaController {
         LocalDate gridEnd = month.atEndOfMonth().with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
         LocalDate from = filters.from() != null && filters.from().isAfter(gridStart) ? filters.from() : gridStart;
         LocalDate to = filters.to() != null && filters.to().isBefore(gridEnd) ? filters.to() : gridEnd;
-        List<OccurrenceRow> rows = from.isAfter(to) ? List.of() : search.occurrences(filters.query(from, to), 0, MONTH_LIMIT);
+        List<OccurrenceRow> rows = from.isAfter(to) ? List.of() : search.occurrences(filters.toQuery().between(from, to), 0, MONTH_LIMIT);
         EventViews.Words words = views.words(locale);
 
         Map<LocalDate, List<Entry>> byDay = new LinkedHashMap<>();
@@ -208,7 +208,7 @@ class AgendaController {
             }
         }
         java.text.MessageFormat moreFormat = new java.text.MessageFormat(messages.getMessage("agenda.events.month.more", null, locale), locale);
-        String dayBase = filters.url("/agenda", false);
+        String dayBase = filters.withPeriod(null, null).url("/agenda");
         String sep = dayBase.contains("?") ? "&" : "?";
         List<List<Day>> weeks = new ArrayList<>();
         int count = 0;
@@ -239,9 +239,9 @@ class AgendaController {
         model.addAttribute("monthLabel", views.month(month, locale));
         model.addAttribute("monthEvents", events.size());
         model.addAttribute("monthHasEntries", count > 0);
-        model.addAttribute("previousUrl", filters.url("/agenda?vue=mois&mois=" + month.minusMonths(1), true));
-        model.addAttribute("nextUrl", filters.url("/agenda?vue=mois&mois=" + month.plusMonths(1), true));
-        model.addAttribute("currentUrl", filters.url("/agenda?vue=mois&mois=" + YearMonth.from(today), true));
+        model.addAttribute("previousUrl", filters.url("/agenda?vue=mois&mois=" + month.minusMonths(1)));
+        model.addAttribute("nextUrl", filters.url("/agenda?vue=mois&mois=" + month.plusMonths(1)));
+        model.addAttribute("currentUrl", filters.url("/agenda?vue=mois&mois=" + YearMonth.from(today)));
         model.addAttribute("previousLabel", views.month(month.minusMonths(1), locale));
         model.addAttribute("nextLabel", views.month(month.plusMonths(1), locale));
         model.addAttribute("isCurrentMonth", YearMonth.from(today).equals(month));
@@ -255,7 +255,7 @@ class AgendaController {
 
     private void map(AgendaFilters filters, LocalDate today, Model model, Locale locale) {
         LocalDate from = filters.from() != null ? filters.from() : today;
-        List<OccurrenceRow> rows = search.occurrences(filters.query(from, filters.to()), 0, MAP_LIMIT);
+        List<OccurrenceRow> rows = search.occurrences(filters.toQuery().between(from, filters.to()), 0, MAP_LIMIT);
         Set<Long> seen = new LinkedHashSet<>();
         List<Placed> mapped = new ArrayList<>();
         List<Placed> online = new ArrayList<>();

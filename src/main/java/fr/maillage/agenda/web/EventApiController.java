@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import fr.maillage.agenda.Agenda;
+import fr.maillage.agenda.AgendaFilters;
 import fr.maillage.agenda.AgendaQuery;
 import fr.maillage.agenda.AgendaSearch;
 import fr.maillage.agenda.EventData;
@@ -84,43 +85,32 @@ class EventApiController {
         if (size != null && (size < 1 || size > MAX_SIZE)) {
             throw ApiProblem.badRequest("size doit être compris entre 1 et " + MAX_SIZE + " (reçu : " + size + ")");
         }
-        if (q != null && q.length() > AgendaFilters.TEXT_MAX) {
-            throw ApiProblem.badRequest("q ne doit pas dépasser " + AgendaFilters.TEXT_MAX + " caractères");
+        if (q != null && q.length() > AgendaFilters.MAX_TEXT) {
+            throw ApiProblem.badRequest("q ne doit pas dépasser " + AgendaFilters.MAX_TEXT + " caractères");
         }
         MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
-        if (type != null) {
-            params.put("type", type);
-        }
-        if (theme != null) {
-            params.put("theme", theme);
-        }
-        if (dep != null) {
-            params.put("dep", dep);
-        }
-        if (pays != null) {
-            params.put("pays", pays);
-        }
-        if (du != null) {
-            params.add("du", du);
-        }
-        if (au != null) {
-            params.add("au", au);
-        }
-        if (enLigne != null) {
-            params.add("enLigne", enLigne);
-        }
-        if (q != null) {
-            params.add("q", q);
-        }
-        AgendaFilters filters = AgendaFilters.parse(params, reference);
+        put(params, AgendaFilters.TYPE, type);
+        put(params, AgendaFilters.THEME, theme);
+        put(params, AgendaFilters.DEPARTEMENT, dep);
+        put(params, AgendaFilters.COUNTRY, pays);
+        put(params, AgendaFilters.FROM, du);
+        put(params, AgendaFilters.TO, au);
+        put(params, AgendaFilters.ONLINE, enLigne);
+        put(params, AgendaFilters.TEXT, q);
+        AgendaFilters filters = AgendaFilters.parseLists(params, reference::exists);
         if (!filters.problems().isEmpty()) {
             AgendaFilters.Problem p = filters.problems().get(0);
-            throw ApiProblem.badRequest(p.parameter() + " : " + messages.getMessage(p.messageKey(), new Object[] {p.value(), p.parameter()}, Locale.FRENCH));
+            throw ApiProblem.badRequest(p.parameter() + " : " + messages.getMessage(p.messageKey(), p.arguments(), Locale.FRENCH));
+        }
+        if (filters.reversed()) {
+            // the parser swaps them for pages and feeds; a program asked for something else: say so
+            throw ApiProblem.badRequest(AgendaFilters.TO + " : "
+                    + messages.getMessage(AgendaFilters.ERROR_ORDER, new Object[] {au.strip(), AgendaFilters.TO}, Locale.FRENCH));
         }
         int n = size == null ? 20 : size;
         int pg = page == null ? 1 : page;
         LocalDate from = filters.from() != null ? filters.from() : LocalDate.now(AgendaSearch.PARIS);
-        AgendaQuery query = filters.query(from, filters.to());
+        AgendaQuery query = filters.toQuery().between(from, filters.to());
         int total = search.count(query);
         List<EventItem> items = search.occurrences(query, (pg - 1) * n, n).stream().map(r -> item(r, locale)).toList();
         return new EventPage(items, total, pg, n);
@@ -135,6 +125,18 @@ class EventApiController {
         EventDetails e = agenda.find(slug).filter(EventDetails::isPublic)
                 .orElseThrow(() -> ApiProblem.notFound("Aucun événement publié ne porte l'identifiant « " + slug + " »"));
         return resource(e, locale);
+    }
+
+    private static void put(MultiValueMap<String, String> params, String name, String value) {
+        if (value != null) {
+            params.add(name, value);
+        }
+    }
+
+    private static void put(MultiValueMap<String, String> params, String name, List<String> values) {
+        if (values != null) {
+            params.put(name, values);
+        }
     }
 
     // ------------------------------------------------------------------ records

@@ -468,21 +468,18 @@ public class EventForm {
 
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
+    private static final java.util.regex.Pattern TYPED_TIME = java.util.regex.Pattern.compile("(\\d{1,2})(?:[:h.](\\d{2})?)?(?::\\d{2})?");
+
     /** A date as the browser sends it (2027-03-14), or as typed where there is no date picker (14/03/2027). */
     static LocalDate date(String text, String field, Errors errors) {
         if (blank(text)) {
             return null;
         }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(text.strip().replace('.', '/').replace('-', '/'), FRENCH_DATE);
-            } catch (DateTimeParseException e2) {
-                errors.rejectValue(field, "agenda.events.form.error.date");
-                return null;
-            }
+        LocalDate d = parseDate(text);
+        if (d == null) {
+            errors.rejectValue(field, "agenda.events.form.error.date");
         }
+        return d;
     }
 
     /** A time as the browser sends it (09:30), or as typed: "9h30", "9 h", "14.15". */
@@ -493,8 +490,34 @@ public class EventForm {
             }
             return null;
         }
+        LocalTime t = parseTime(text);
+        if (t == null) {
+            errors.rejectValue(field, "agenda.events.form.error.time");
+        }
+        return t;
+    }
+
+    /**
+     * A date typed in a form of the agenda (events, training sessions): as the browser sends it
+     * (2027-03-14), or as typed where there is no date picker (14/03/2027, 14.03.2027); null when
+     * it is neither. {@code text} is not blank.
+     */
+    static LocalDate parseDate(String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(text.strip().replace('.', '/').replace('-', '/'), FRENCH_DATE);
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    /** A time typed in a form of the agenda: 09:30, "9h30", "9 h", "14.15", "17:00:00"; null when it is none. {@code text} is not blank. */
+    static LocalTime parseTime(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s\\u00a0\\u202f]", "");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,2})(?:[:h.](\\d{2})?)?(?::\\d{2})?").matcher(t);
+        java.util.regex.Matcher m = TYPED_TIME.matcher(t);
         if (m.matches()) {
             int h = Integer.parseInt(m.group(1));
             int min = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
@@ -502,7 +525,6 @@ public class EventForm {
                 return LocalTime.of(h, min);
             }
         }
-        errors.rejectValue(field, "agenda.events.form.error.time");
         return null;
     }
 

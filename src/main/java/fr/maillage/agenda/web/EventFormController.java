@@ -16,7 +16,6 @@ import fr.maillage.agenda.AgendaException;
 import fr.maillage.agenda.EventData;
 import fr.maillage.agenda.EventDetails;
 import fr.maillage.agenda.EventFormat;
-import fr.maillage.agenda.EventNotFoundException;
 import fr.maillage.agenda.EventStatus;
 import fr.maillage.agenda.EventType;
 import fr.maillage.agenda.EventValidator;
@@ -39,7 +38,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -151,7 +149,7 @@ class EventFormController {
     @GetMapping("/agenda/{slug}/modifier")
     @PreAuthorize("isAuthenticated()")
     String editForm(@PathVariable String slug, @AuthenticationPrincipal CurrentPerson me, Model model) {
-        EventDetails e = editable(slug, me);
+        EventDetails e = agenda.editable(slug, me);
         model.addAttribute("form", EventForm.of(e.data(), e.version()));
         return show(model, e, me);
     }
@@ -162,7 +160,7 @@ class EventFormController {
                 @RequestParam(name = "documentFiles", required = false) List<org.springframework.web.multipart.MultipartFile> documentFiles,
                 @RequestParam(required = false) String addRow, @RequestParam(required = false) String removeRow,
                 @AuthenticationPrincipal CurrentPerson me, Model model, Locale locale, RedirectAttributes redirect) {
-        EventDetails e = editable(slug, me);
+        EventDetails e = agenda.editable(slug, me);
         if (prepare(form, documentFiles, result, addRow, removeRow)) {
             return show(model, e, me);
         }
@@ -316,17 +314,6 @@ class EventFormController {
     }
 
     // ------------------------------------------------------------------ access and model
-
-    private EventDetails editable(String slug, CurrentPerson me) {
-        EventDetails e = agenda.find(slug).orElseThrow(() -> new EventNotFoundException(slug));
-        if (!agenda.canEdit(e.id(), me)) {
-            if (!agenda.canView(e, me)) {
-                throw new EventNotFoundException(slug);
-            }
-            throw new AccessDeniedException("Not an organiser of " + slug);
-        }
-        return e;
-    }
 
     /** The structures a person may organise for: those they edit (published or waiting for moderation). */
     private List<OrganisationRef> myStructures(CurrentPerson me) {

@@ -25,7 +25,6 @@ import fr.maillage.shared.security.CurrentPerson;
 import fr.maillage.shared.text.Markdown;
 
 import org.springframework.context.MessageSource;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -115,13 +114,7 @@ class EventPageController {
     @PreAuthorize("isAuthenticated()")
     String cancel(@PathVariable String slug, @RequestParam(required = false) String message, @AuthenticationPrincipal CurrentPerson me,
                   Locale locale, RedirectAttributes redirect) {
-        EventDetails e = agenda.find(slug).orElseThrow(() -> new EventNotFoundException(slug));
-        if (!agenda.canEdit(e.id(), me)) {
-            if (!agenda.canView(e, me)) {
-                throw new EventNotFoundException(slug);
-            }
-            throw new AccessDeniedException("Not an organiser of " + slug);
-        }
+        EventDetails e = agenda.editable(slug, me);
         if (e.status() != EventStatus.PUBLISHED) {
             redirect.addFlashAttribute("error", messages.getMessage("agenda.events.cancel.notPublished", null, locale));
             return "redirect:/agenda/" + e.slug();

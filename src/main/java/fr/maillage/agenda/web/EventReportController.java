@@ -6,13 +6,11 @@ import java.util.Locale;
 import fr.maillage.agenda.Agenda;
 import fr.maillage.agenda.AgendaException;
 import fr.maillage.agenda.EventDetails;
-import fr.maillage.agenda.EventNotFoundException;
 import fr.maillage.shared.files.FileStorage;
 import fr.maillage.shared.security.CurrentPerson;
 
 import org.springframework.context.MessageSource;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -57,7 +55,7 @@ class EventReportController {
     @GetMapping("/agenda/{slug}/compte-rendu")
     @PreAuthorize("isAuthenticated()")
     String form(@PathVariable String slug, @AuthenticationPrincipal CurrentPerson me, Model model) {
-        EventDetails e = editable(slug, me);
+        EventDetails e = agenda.editable(slug, me);
         model.addAttribute("form", ReportForm.of(e.report(), e.data().documents(), e.version()));
         return show(model, e);
     }
@@ -68,7 +66,7 @@ class EventReportController {
                 @RequestParam(name = "documentFiles", required = false) List<MultipartFile> documentFiles,
                 @RequestParam(required = false) String addRow, @RequestParam(required = false) String removeRow,
                 @AuthenticationPrincipal CurrentPerson me, Model model, Locale locale, RedirectAttributes redirect) {
-        EventDetails e = editable(slug, me);
+        EventDetails e = agenda.editable(slug, me);
         form.compact();
         form.getDocuments().addAll(uploads.accept(documentFiles, "documentFiles", result));
         if (removeRow != null && removeRow.matches("documents:\\d{1,3}")) {
@@ -119,17 +117,6 @@ class EventReportController {
         }
         redirect.addFlashAttribute("flash", messages.getMessage("agenda.events.report.saved", new Object[] {e.title()}, locale));
         return "redirect:/agenda/" + e.slug() + "#compte-rendu";
-    }
-
-    private EventDetails editable(String slug, CurrentPerson me) {
-        EventDetails e = agenda.find(slug).orElseThrow(() -> new EventNotFoundException(slug));
-        if (!agenda.canEdit(e.id(), me)) {
-            if (!agenda.canView(e, me)) {
-                throw new EventNotFoundException(slug);
-            }
-            throw new AccessDeniedException("Not an organiser of " + slug);
-        }
-        return e;
     }
 
     private String show(Model model, EventDetails e) {

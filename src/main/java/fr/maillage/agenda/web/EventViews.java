@@ -16,6 +16,7 @@ import java.util.Map;
 
 import fr.maillage.agenda.EventData;
 import fr.maillage.agenda.EventType;
+import fr.maillage.agenda.FeedEntry;
 import fr.maillage.agenda.Occurrence;
 import fr.maillage.agenda.OccurrenceRow;
 import fr.maillage.reference.RefItem;
@@ -26,10 +27,14 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Dates and labels of the agenda's pages, in Europe/Paris and the reader's language:
- * "jeudi 8 avril 2027 de 9 h 30 à 17 h", "du vendredi 14 au dimanche 22 novembre 2026",
- * "du lundi 30 novembre au mardi 1er décembre 2026". Templates call it as
- * {@code ${@eventViews.when(...)}}; controllers build lists of labels once per page with it.
+ * Dates and labels of the agenda, in Europe/Paris and the reader's language: the one place that
+ * writes a date of the agenda in words, for its pages, feeds, widget and training pages.
+ * In sentences ({@link #span}, {@link #when}): "jeudi 8 avril 2027 de 9 h 30 à 17 h",
+ * "du vendredi 14 au dimanche 22 novembre 2026", "du lundi 30 novembre au mardi 1er décembre
+ * 2026"; in one short line ({@link #brief}, for feed entries, the widget and training sessions):
+ * "jeudi 8 avril 2027, 9 h 30 – 17 h" (English: "Thursday 8 April 2027, 09:30–17:00").
+ * Templates call it as {@code ${@eventViews.when(...)}}; controllers build lists of labels once
+ * per page with it. Times use non-breaking spaces so that they never wrap.
  */
 @Component("eventViews")
 public class EventViews {
@@ -95,6 +100,33 @@ public class EventViews {
                 day(end.toLocalDate(), locale), time(end.toLocalTime(), locale));
     }
 
+    /** The span of a feed entry in one short line: see {@link #brief(Instant, Instant, boolean, LocalDate, LocalDate, Locale)}. */
+    public String brief(FeedEntry e, Locale locale) {
+        return brief(e.startsAt(), e.endsAt(), e.allDay(), e.startDay(), e.endDay(), locale);
+    }
+
+    /**
+     * The span of an occurrence in one short line: "jeudi 8 avril 2027, 9 h 30 – 17 h" within a
+     * day (or up to midnight), "du jeudi 8 avril 2027, 9 h 30 au vendredi 9 avril 2027, 17 h"
+     * across days; whole days as {@link #span} writes them ("du samedi 14 au dimanche 22
+     * novembre 2026"). English: "Thursday 8 April 2027, 09:30–17:00".
+     */
+    public String brief(Instant start, Instant end, boolean allDay, LocalDate startDay, LocalDate endDay, Locale locale) {
+        if (allDay) {
+            return span(startDay.atStartOfDay(), endDay.atStartOfDay(), true, locale);
+        }
+        boolean fr = isFrench(locale);
+        LocalDateTime s = paris(start);
+        LocalDateTime e = paris(end);
+        boolean endsAtMidnight = e.toLocalTime().equals(LocalTime.MIDNIGHT) && e.toLocalDate().equals(s.toLocalDate().plusDays(1));
+        String first = day(s.toLocalDate(), locale) + ", " + time(s.toLocalTime(), locale);
+        if (s.toLocalDate().equals(e.toLocalDate()) || endsAtMidnight) {
+            return first + (fr ? " – " : "–") + time(e.toLocalTime(), locale);
+        }
+        String last = day(e.toLocalDate(), locale) + ", " + time(e.toLocalTime(), locale);
+        return fr ? "du " + first + " au " + last : first + " – " + last;
+    }
+
     /** Words of the day lists and the month grid, looked up once per page. */
     public record Words(String allDay, String from, String until, String continued) {
     }
@@ -132,7 +164,7 @@ public class EventViews {
 
     /** "jeudi 8 avril 2027", "mardi 1er décembre 2026", "Thursday 8 April 2027". */
     public String day(LocalDate d, Locale locale) {
-        return dayMonth(d, locale) + " " + d.getYear();
+        return d == null ? "" : dayMonth(d, locale) + " " + d.getYear();
     }
 
     public String day(Instant instant, Locale locale) {
@@ -148,14 +180,14 @@ public class EventViews {
         return instant == null ? "" : dateTime(paris(instant), locale);
     }
 
-    /** "9 h 30", "17 h" in French; "9:30", "17:00" in English. */
+    /** "9 h 30", "17 h" in French; "09:30", "17:00" in English. */
     public String time(LocalTime t, Locale locale) {
         int m = t.getMinute();
         String minutes = m < 10 ? "0" + m : String.valueOf(m);
         if (isFrench(locale)) {
             return m == 0 ? t.getHour() + "\u00a0h" : t.getHour() + "\u00a0h\u00a0" + minutes;
         }
-        return t.getHour() + ":" + minutes;
+        return (t.getHour() < 10 ? "0" : "") + t.getHour() + ":" + minutes;
     }
 
     /** "novembre 2026" / "November 2026". */
@@ -173,6 +205,16 @@ public class EventViews {
         String weekday = d.getDayOfWeek().getDisplayName(TextStyle.FULL, locale);
         String n = isFrench(locale) && d.getDayOfMonth() == 1 ? "1er" : String.valueOf(d.getDayOfMonth());
         return weekday + " " + n;
+    }
+
+    /** The day of the month of a date badge: "8". */
+    public String dayOfMonth(LocalDate d) {
+        return Integer.toString(d.getDayOfMonth());
+    }
+
+    /** The short month of a date badge: "avr.", "Apr". */
+    public String shortMonth(LocalDate d, Locale locale) {
+        return d.getMonth().getDisplayName(TextStyle.SHORT, locale);
     }
 
     /** Short weekday names from Monday, for the month grid's header ("lun.", "Mon"). */

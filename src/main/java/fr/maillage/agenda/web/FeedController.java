@@ -31,6 +31,7 @@ import fr.maillage.agenda.EventNotFoundException;
 import fr.maillage.agenda.FeedEntry;
 import fr.maillage.directory.Directory;
 import fr.maillage.directory.OrganisationRef;
+import fr.maillage.reference.Reference;
 import fr.maillage.shared.SiteProperties;
 import fr.maillage.shared.ical.IcsWriter;
 import fr.maillage.shared.security.CurrentPerson;
@@ -72,27 +73,29 @@ class FeedController {
     private final Directory directory;
     private final FeedLinks links;
     private final IcsEvents icsEvents;
-    private final FeedViews dates;
+    private final EventViews views;
     private final MessageSource messages;
     private final SiteProperties site;
     private final FeedCache cache;
+    private final Reference reference;
 
-    FeedController(AgendaFeeds feeds, Agenda agenda, Directory directory, FeedLinks links, IcsEvents icsEvents, FeedViews dates,
-                   MessageSource messages, SiteProperties site, FeedCache cache) {
+    FeedController(AgendaFeeds feeds, Agenda agenda, Directory directory, FeedLinks links, IcsEvents icsEvents, EventViews views,
+                   MessageSource messages, SiteProperties site, FeedCache cache, Reference reference) {
         this.cache = cache;
+        this.reference = reference;
         this.feeds = feeds;
         this.agenda = agenda;
         this.directory = directory;
         this.links = links;
         this.icsEvents = icsEvents;
-        this.dates = dates;
+        this.views = views;
         this.messages = messages;
         this.site = site;
     }
 
     @GetMapping("/agenda.ics")
     void agenda(HttpServletRequest request, HttpServletResponse response, Locale locale) throws IOException {
-        AgendaFilters filters = AgendaFilters.parse(request.getParameterMap());
+        AgendaFilters filters = AgendaFilters.parse(request.getParameterMap(), reference::exists);
         String name = filters.isEmpty() ? messages.getMessage("agenda.feeds.ics.name", new Object[] {site.name()}, locale)
                 : messages.getMessage("agenda.feeds.ics.name.filtered", new Object[] {site.name()}, locale);
         calendar(filters.toQuery(), "agenda|" + filters.toQueryString(), name, "agenda.ics", request, response, locale);
@@ -102,7 +105,7 @@ class FeedController {
     void structure(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response, Locale locale) throws IOException {
         OrganisationRef org = directory.ref(slug).filter(OrganisationRef::published)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        AgendaFilters filters = AgendaFilters.parse(request.getParameterMap());
+        AgendaFilters filters = AgendaFilters.parse(request.getParameterMap(), reference::exists);
         String name = messages.getMessage("agenda.feeds.ics.name.structure", new Object[] {org.displayName(), site.name()}, locale);
         calendar(filters.toQuery().ofOrganisation(org.id()), "org" + org.id() + "|" + filters.toQueryString(), name,
                 org.slug() + "-agenda.ics", request, response, locale);
@@ -131,13 +134,10 @@ class FeedController {
     @GetMapping("/agenda.atom")
     void atom(@RequestParam(name = "limit", required = false) String limitParam, HttpServletRequest request,
               HttpServletResponse response, Locale locale) throws IOException {
-        AgendaFilters filters = AgendaFilters.parse(request.getParameterMap());
+        AgendaFilters filters = AgendaFilters.parse(request.getParameterMap(), reference::exists);
         int limit = WidgetController.number(limitParam, ATOM_DEFAULT, 1, ATOM_MAX);
         LocalDate today = LocalDate.now(AgendaSearch.PARIS);
-        AgendaQuery q = filters.toQuery();
-        // upcoming: from today (or the given first day, if later), over the given period or 18 months
-        LocalDate from = q.from() != null && q.from().isAfter(today) ? q.from() : today;
-        LocalDate to = q.to() != null ? q.to() : today.plusMonths(AgendaFeeds.FUTURE_MONTHS);
+        AgendaQuery q = AgendaFeeds.upcoming(filters.toQuery(), today);
         AgendaFeeds.Stamp stamp = feeds.stamp();
         String etag = etag("atom|" + filters.toQueryString() + "|" + limit + "|" + today + "|" + locale.getLanguage() + "|"
                 + stamp.lastModified() + "|" + stamp.events());
@@ -151,7 +151,7 @@ class FeedController {
         if (cached(etag, response)) {
             return;
         }
-        List<FeedEntry> entries = feeds.list(q.between(from, to), limit);
+        List<FeedEntry> entries = q.from().isAfter(q.to()) ? List.of() : feeds.list(q, limit);
         FeedCache.Tee tee = new FeedCache.Tee(response.getOutputStream());
         try (Writer out = writer(tee)) {
             writeAtom(out, filters, entries, lastModified, locale);
@@ -240,7 +240,7 @@ class FeedController {
             x.writeAttribute("term", e.type().code());
             x.writeAttribute("label", messages.getMessage("agenda.type." + e.type().name(), null, locale));
             x.writeEndElement();
-            String when = dates.span(e.startsAt(), e.endsAt(), e.allDay(), e.startDay(), e.endDay(), locale);
+            String when = views.brief(e, locale);
             element(x, "summary", summary(e, when, locale));
             x.writeEndElement();
         }

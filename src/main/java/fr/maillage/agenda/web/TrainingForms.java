@@ -151,32 +151,28 @@ final class TrainingForms {
             return new SessionRequest(d, s, last, e, venueName, street, postalCode, city, onlineUrl, places, limit);
         }
 
+        /** Read as the event form reads its dates ({@link EventForm#parseDate}). */
         private static LocalDate date(String field, String value, BindingResult result) {
             if (value == null || value.isBlank()) {
                 return null;
             }
-            try {
-                return LocalDate.parse(value.strip());
-            } catch (DateTimeParseException ex) {
+            LocalDate d = EventForm.parseDate(value);
+            if (d == null) {
                 result.rejectValue(field, "agenda.training.error.date-format");
-                return null;
             }
+            return d;
         }
 
+        /** Read as the event form reads its times ({@link EventForm#parseTime}). */
         private static LocalTime time(String field, String value, BindingResult result) {
             if (value == null || value.isBlank()) {
                 return null;
             }
-            try {
-                String v = value.strip().toLowerCase(java.util.Locale.ROOT).replace(" ", "").replace('h', ':');
-                if (v.endsWith(":")) {
-                    v = v + "00";
-                }
-                return LocalTime.parse(v, java.time.format.DateTimeFormatter.ofPattern("H:mm[:ss]"));
-            } catch (DateTimeParseException ex) {
+            LocalTime t = EventForm.parseTime(value);
+            if (t == null) {
                 result.rejectValue(field, "agenda.training.error.time-format");
-                return null;
             }
+            return t;
         }
 
         public String getDay() { return day; }

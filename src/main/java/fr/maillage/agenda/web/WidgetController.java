@@ -42,10 +42,13 @@ class WidgetController {
     private final AgendaFeeds feeds;
     private final Reference reference;
     private final MessageSource messages;
-    WidgetController(AgendaFeeds feeds, Reference reference, MessageSource messages) {
+    private final FilterOptions options;
+
+    WidgetController(AgendaFeeds feeds, Reference reference, MessageSource messages, FilterOptions options) {
         this.feeds = feeds;
         this.reference = reference;
         this.messages = messages;
+        this.options = options;
     }
 
     /** What the widget shows besides the filters. */
@@ -80,13 +83,11 @@ class WidgetController {
                   @RequestParam(name = "apparence", required = false) String appearance,
                   @RequestParam(name = "titre", required = false) String title,
                   HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
-        AgendaFilters filters = AgendaFilters.parse(request.getParameterMap());
+        AgendaFilters filters = AgendaFilters.parse(request.getParameterMap(), reference::exists);
         Options options = Options.of(limit, appearance, title);
         LocalDate today = LocalDate.now(AgendaSearch.PARIS);
-        AgendaQuery q = filters.toQuery();
-        LocalDate from = q.from() != null && q.from().isAfter(today) ? q.from() : today;
-        LocalDate to = q.to() != null ? q.to() : today.plusMonths(AgendaFeeds.FUTURE_MONTHS);
-        List<FeedEntry> entries = to.isBefore(from) ? List.of() : feeds.list(q.between(from, to), options.limit());
+        AgendaQuery q = AgendaFeeds.upcoming(filters.toQuery(), today);
+        List<FeedEntry> entries = q.from().isAfter(q.to()) ? List.of() : feeds.list(q, options.limit());
         response.setHeader(HttpHeaders.CACHE_CONTROL, WIDGET_CACHE);
         response.setHeader(HttpHeaders.VARY, "Accept-Language, Cookie");
         model.addAttribute("entries", entries);
@@ -102,7 +103,7 @@ class WidgetController {
                  @RequestParam(name = "apparence", required = false) String appearance,
                  @RequestParam(name = "titre", required = false) String title,
                  HttpServletRequest request, Model model, Locale locale) {
-        AgendaFilters filters = AgendaFilters.parse(request.getParameterMap());
+        AgendaFilters filters = AgendaFilters.parse(request.getParameterMap(), reference::exists);
         Options options = Options.of(limit, appearance, title);
         // the addresses to paste elsewhere: absolute, from the address this page was reached at
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
@@ -115,6 +116,7 @@ class WidgetController {
         String snippet = "<iframe src=\"" + html(base + widgetPath) + "\" title=\"" + html(frameTitle) + "\" width=\"100%\" height=\""
                 + height + "\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>";
         model.addAttribute("filters", filters);
+        model.addAttribute("problems", this.options.problems(filters, locale));
         model.addAttribute("options", options);
         model.addAttribute("widgetPath", widgetPath);
         model.addAttribute("frameTitle", frameTitle);

@@ -90,7 +90,8 @@ class AgendaPagesIntegrationTests {
         assertThat(page(get("/agenda").param("q", tag))).contains("à partir d’aujourd’hui").contains("Formation montage de projets " + tag);
         // in English
         String en = page(get("/agenda").param("q", tag).param("du", "2031-03-01").header("Accept-Language", "en"));
-        assertThat(en).contains("Friday 14 March 2031").contains("from Friday 14 to Sunday 23 November 2031").contains("Cancelled");
+        assertThat(en).contains("Friday 14 March 2031").contains("from Friday 14 to Sunday 23 November 2031").contains("Cancelled")
+                .contains("09:30 – 17:00");
     }
 
     @Test
@@ -124,7 +125,15 @@ class AgendaPagesIntegrationTests {
         // what cannot be understood is said and ignored, never a 500
         String bad = page(get("/agenda?du=demain&type=conference&enLigne=peut-etre&q=" + tag));
         assertThat(bad).contains("date non comprise\u00a0: demain").contains("type d’événement inconnu\u00a0: conference")
-                .contains("valeur non comprise pour le format\u00a0: peut-etre");
+                .contains("valeur non comprise pour le format\u00a0: peut-etre")
+                .contains("value=\"demain\"");
+        // codes are checked against the reference lists, each unknown one named
+        assertThat(page(get(base + "&theme=jardinage&theme=sante&pays=XX"))).contains("thème inconnu\u00a0: jardinage")
+                .contains("pays inconnu\u00a0: XX").contains("Groupe pays Mali " + tag).doesNotContain("Rencontre Bordeaux " + tag);
+        // days in the wrong order: the period between them, nothing to complain about
+        String swapped = page(get("/agenda?du=2031-05-31&au=2031-05-01&q=" + tag));
+        assertThat(swapped).contains("Webinaire eau " + tag).doesNotContain("Rencontre Bordeaux " + tag)
+                .doesNotContain("n’ont pas été compris").contains("value=\"2031-05-01\"").contains("value=\"2031-05-31\"");
 
         // htmx asks for the results only
         String partial = page(get(base + "&type=groupe-pays").header("HX-Request", "true"));

@@ -140,6 +140,10 @@ class EventApiIntegrationTests {
         mvc.perform(get("/api/v1/events").param("type", "concert"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", Matchers.containsString("concert")));
         mvc.perform(get("/api/v1/events").param("enLigne", "peut-être")).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/events").param("theme", "sante,jardinage"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", Matchers.containsString("thème inconnu")))
+                .andExpect(jsonPath("$.detail", Matchers.containsString("jardinage")));
+        mvc.perform(get("/api/v1/events").param("pays", "SN,ML").param("dep", "2a")).andExpect(status().isOk());
         mvc.perform(get("/api/v1/events").param("size", "500"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", Matchers.containsString("size")));
         mvc.perform(get("/api/v1/events").param("page", "0")).andExpect(status().isBadRequest());

@@ -166,6 +166,10 @@ class FeedsIntegrationTests {
         assertThat(uids("/agenda.ics?q=" + tag + "&du=2027-05-06&au=2027-05-06")).containsExactly(uid(webinar));
         // unknown values are ignored, not an error
         assertThat(uids("/agenda.ics?q=" + tag + "&type=concert&du=2027-13-45")).hasSize(4);
+        assertThat(uids("/agenda.ics?q=" + tag + "&theme=jardinage&dep=99&pays=XX&enLigne=peut-etre")).hasSize(4);
+        assertThat(uids("/agenda.ics?q=" + tag + "&theme=jardinage,sante")).containsExactly(uid(workshop));
+        // days in the wrong order are the period between them
+        assertThat(uids("/agenda.ics?q=" + tag + "&du=2027-05-06&au=2027-05-04")).containsExactlyInAnyOrder(uid(training), uid(workshop), uid(webinar));
 
         Calendar all = parse(mvc.perform(get("/agenda.ics").param("q", tag)).andReturn().getResponse());
         VEvent off = event(all, uid(cancelled));
@@ -399,7 +403,13 @@ class FeedsIntegrationTests {
                 .contains("value=\"webcal://localhost/agenda.ics?type=formation&amp;dep=33\"")
                 .contains("value=\"http://localhost/agenda.atom?type=formation&amp;dep=33\"")
                 .contains("src=\"/agenda/widget?type=formation&amp;dep=33&amp;limit=3&amp;titre=Formations%20en%20Gironde\"")
-                .contains("id=\"type-formation\" value=\"formation\" aria-describedby=\"types-help\" checked=\"checked\"");
+                .contains("id=\"type-formation\" value=\"formation\" aria-describedby=\"types-help\" checked=\"checked\"");;
+        // what the address held that could not be read is named, and left out of the addresses
+        String bad = mvc.perform(get("/agenda/partager").param("type", "formation,concert").param("du", "demain"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(bad).contains("Certains critères de l’adresse n’ont pas été compris")
+                .contains("type d’événement inconnu\u00a0: concert").contains("date non comprise\u00a0: demain")
+                .contains("value=\"http://localhost/agenda.ics?type=formation\"");
     }
 
     // ------------------------------------------------------------------ helpers
