@@ -16,6 +16,7 @@ import fr.maillage.shared.MaillageProperties;
 import fr.maillage.shared.SiteProperties;
 import fr.maillage.shared.ical.IcsEvent;
 import fr.maillage.shared.ical.IcsWriter;
+import fr.maillage.shared.text.Dates;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -72,7 +73,7 @@ class RegistrationMails {
         Locale locale = localeOf(r);
         String dropped = droppedSessions.isEmpty() ? ""
                 : "\n\n" + messages.getMessage("agenda.reg.mail.dropped-sessions", new Object[] {String.join(", ", droppedSessions)}, locale);
-        send(r, e, "offered", locale, dropped, RegistrationDates.dateTime(r.offerExpiresAt(), locale), List.of());
+        send(r, e, "offered", locale, dropped, Dates.dateTime(r.offerExpiresAt(), locale), List.of());
     }
 
     void expired(RegistrationDetails r, RegistrationEvent e) {
@@ -154,7 +155,7 @@ class RegistrationMails {
     }
 
     static String when(RegistrationEvent e, Locale locale) {
-        return RegistrationDates.span(e.allDay(), e.localStart(), e.localEnd(), locale);
+        return Dates.span(e.localStart(), e.localEnd(), e.allDay(), locale);
     }
 
     String where(RegistrationEvent e, Locale locale) {
