@@ -232,8 +232,7 @@ class AppointmentJourneyE2ETests {
         page.locator("#exception-reason").fill("Mission au Sénégal");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer").setExact(true)).click();
         assertThat(page.locator(".flash-ok")).containsText("Absence enregistrée");
-        assertThat(page.locator("#exceptions .rule-list")).containsText("du " + Dates.day(from, Locale.FRENCH) + " au "
-                + Dates.day(from.plusDays(6), Locale.FRENCH) + ", toute la journée");
+        assertThat(page.locator("#exceptions .rule-list")).containsText(Dates.dayRange(from, from.plusDays(6), Locale.FRENCH) + ", toute la journée");
         assertThat(page.locator("#exceptions .rule-list")).containsText("Mission au Sénégal");
         page.locator("#exceptions").scrollIntoViewIfNeeded();
         look(page, "rdv-absence");

@@ -117,7 +117,7 @@ class SupportWebIntegrationTests {
 
         // check, then confirm
         String check = page(booking("verifier", slot, awa, org));
-        assertThat(check).contains("Vérifiez et confirmez votre rendez-vous").contains(Dates.dateTime(slot.localStart(), Locale.FRENCH))
+        assertThat(check).contains("Vérifiez et confirmez votre rendez-vous").contains(Dates.span(slot.localStart(), slot.localEnd(), Locale.FRENCH))
                 .contains("Paul Durand " + staff.personId() + ", Chargé de mission ECSI").contains("En visioconférence")
                 .contains("Confirmer le rendez-vous");
         assertThat(appointments.upcomingOf(awa.personId())).isEmpty();
@@ -263,6 +263,12 @@ class SupportWebIntegrationTests {
                 .param("firstDay", "2030-05-10").param("lastDay", "2030-05-01").param("reason", "Congés"));
         assertThat(exception).contains("id=\"exception-lastDay-error\"").contains("Le dernier jour doit venir après le premier.")
                 .contains("value=\"Congés\"");
+        // a valid absence: its days written once, as the agenda writes whole days
+        mvc.perform(post("/admin/rendez-vous/disponibilites/exceptions").with(user(staff)).with(csrf()).param("kind", "CLOSED")
+                .param("firstDay", "2030-05-06").param("lastDay", "2030-05-10").param("reason", "Congés de printemps"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page(get("/admin/rendez-vous/disponibilites").with(user(staff))))
+                .contains("du lundi 6 au vendredi 10 mai 2030, toute la journée").contains("Congés de printemps");
         // a blank display name
         assertThat(page(post("/admin/rendez-vous/disponibilites/profil").with(user(staff)).with(csrf()).param("displayName", " ")))
                 .contains("id=\"profile-displayName-error\"").contains("Ce champ est obligatoire.");

@@ -77,6 +77,11 @@ public class SupportViews {
         return Dates.day(day, locale());
     }
 
+    /** Whole days: "mardi 8 décembre 2026", "du samedi 14 au dimanche 22 novembre 2026". */
+    public String days(LocalDate first, LocalDate last) {
+        return Dates.dayRange(first, last, locale());
+    }
+
     /** "14 h", "14 h 30". */
     public String time(LocalTime time) {
         return Dates.time(time, locale());
