@@ -119,6 +119,9 @@ class RegistrationsIntegrationTests {
         assertThat(((ZonedDateTime) vevent.getStartDate().orElseThrow().getDate()).toInstant())
                 .isEqualTo(Instant.parse("2027-03-28T07:30:00Z")); // summer time that very morning
         assertThat(RegistrationMailbox.value(vevent, "DESCRIPTION")).contains("/agenda/inscriptions/" + r.token());
+        // the place and the event's page as the agenda's own calendar entries write them
+        assertThat(RegistrationMailbox.value(vevent, "LOCATION")).isEqualTo("Maison des associations, 12 rue du Palais, 33000 Bordeaux");
+        assertThat(RegistrationMailbox.value(vevent, "URL")).endsWith("/agenda/" + agenda.find(id).orElseThrow().slug());
 
         // the person's own page: cancelled by the link, the calendar entry is cancelled with the same UID
         RegistrationDetails cancelled = registrations.cancelByToken(r.token(), Instant.parse("2027-03-02T10:00:00Z"));
