@@ -1,8 +1,6 @@
 package fr.maillage.agenda;
 
-import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,10 +10,9 @@ import fr.maillage.accounts.PersonSummary;
 import fr.maillage.mail.MailAttachment;
 import fr.maillage.mail.Mailer;
 import fr.maillage.mail.OutgoingMail;
-import fr.maillage.shared.MaillageProperties;
 import fr.maillage.shared.SiteProperties;
-import fr.maillage.shared.ical.IcsEvent;
 import fr.maillage.shared.ical.IcsWriter;
+import fr.maillage.shared.text.Dates;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -26,32 +23,34 @@ import org.springframework.stereotype.Component;
  * Every message carries the link of the person's registration page. The confirmation carries
  * an {@code invitation.ics} (METHOD:REQUEST, the person as attendee); a cancellation of a
  * confirmed place an {@code annulation.ics} (METHOD:CANCEL) with the same UID, so calendars
- * remove the event. The UID is stable per event and registration.
+ * remove the event: both written by {@link EventCalendar#invitation}.
  */
 @Component
 class RegistrationMails {
 
     static final String CATEGORY = "agenda";
-    static final String PROD_ID = "-//Maillage//Agenda//FR";
 
     private final Mailer mailer;
     private final MessageSource messages;
     private final Accounts accounts;
-    private final MaillageProperties maillage;
+    private final AgendaLinks links;
+    private final EventCalendar calendar;
     private final SiteProperties site;
 
-    RegistrationMails(Mailer mailer, MessageSource messages, Accounts accounts, MaillageProperties maillage, SiteProperties site) {
+    RegistrationMails(Mailer mailer, MessageSource messages, Accounts accounts, AgendaLinks links, EventCalendar calendar,
+                      SiteProperties site) {
         this.mailer = mailer;
         this.messages = messages;
         this.accounts = accounts;
-        this.maillage = maillage;
+        this.links = links;
+        this.calendar = calendar;
         this.site = site;
     }
 
     /** A place is confirmed (open registration, offer confirmed, staff registration) or a request {@code approved}. */
     void confirmed(RegistrationDetails r, RegistrationEvent e, List<String> sessions, boolean approved, Instant now) {
         Locale locale = localeOf(r);
-        String ics = IcsWriter.single(PROD_ID, "REQUEST", ics(r, e, 0, "CONFIRMED", locale, now));
+        String ics = IcsWriter.single(EventCalendar.PROD_ID, "REQUEST", calendar.invitation(r, e, 0, "CONFIRMED", locale, now));
         send(r, e, approved ? "approved" : "confirmed", locale, details(e, sessions, locale), null,
                 List.of(MailAttachment.calendar("invitation.ics", ics, "REQUEST")));
     }
@@ -72,7 +71,7 @@ class RegistrationMails {
         Locale locale = localeOf(r);
         String dropped = droppedSessions.isEmpty() ? ""
                 : "\n\n" + messages.getMessage("agenda.reg.mail.dropped-sessions", new Object[] {String.join(", ", droppedSessions)}, locale);
-        send(r, e, "offered", locale, dropped, RegistrationDates.dateTime(r.offerExpiresAt(), locale), List.of());
+        send(r, e, "offered", locale, dropped, Dates.dateTime(r.offerExpiresAt(), locale), List.of());
     }
 
     void expired(RegistrationDetails r, RegistrationEvent e) {
@@ -136,31 +135,18 @@ class RegistrationMails {
     }
 
     private List<MailAttachment> cancelIcs(RegistrationDetails r, RegistrationEvent e, Locale locale, Instant now) {
-        String ics = IcsWriter.single(PROD_ID, "CANCEL", ics(r, e, 1, "CANCELLED", locale, now));
+        String ics = IcsWriter.single(EventCalendar.PROD_ID, "CANCEL", calendar.invitation(r, e, 1, "CANCELLED", locale, now));
         return List.of(MailAttachment.calendar("annulation.ics", ics, "CANCEL"));
     }
 
-    IcsEvent ics(RegistrationDetails r, RegistrationEvent e, int sequence, String status, Locale locale, Instant now) {
-        String description = (e.summary() == null ? "" : e.summary() + "\n\n")
-                + messages.getMessage("agenda.reg.ics.description", new Object[] {link("/agenda/inscriptions/" + r.token())}, locale);
-        return new IcsEvent(uid(r), now, e.updatedAt(), sequence, e.allDay(), e.localStart(), e.localEnd(), ZoneId.of(e.timeZone()),
-                null, List.of(), e.title(), description, location(e), null, null, link("/agenda/" + e.slug()), status, List.of(),
-                site.name(), site.contactEmail(), r.fullName(), r.email());
-    }
-
-    /** Stable per event and registration: the cancellation replaces the invitation in calendars. */
-    String uid(RegistrationDetails r) {
-        return "inscription-" + r.id() + "-evenement-" + r.eventId() + "@" + host();
-    }
-
     static String when(RegistrationEvent e, Locale locale) {
-        return RegistrationDates.span(e.allDay(), e.localStart(), e.localEnd(), locale);
+        return Dates.span(e.localStart(), e.localEnd(), e.allDay(), locale);
     }
 
     String where(RegistrationEvent e, Locale locale) {
         List<String> parts = new ArrayList<>();
         if (e.format() != EventFormat.ONLINE) {
-            String place = location(e);
+            String place = EventCalendar.address(e.venueName(), e.street(), e.postalCode(), e.city());
             if (place != null) {
                 parts.add(place);
             }
@@ -169,24 +155,6 @@ class RegistrationMails {
             parts.add(messages.getMessage("agenda.reg.mail.online", new Object[] {e.onlineUrl()}, locale));
         }
         return String.join(" ; ", parts);
-    }
-
-    private static String location(RegistrationEvent e) {
-        List<String> parts = new ArrayList<>();
-        if (e.venueName() != null) {
-            parts.add(e.venueName());
-        }
-        if (e.street() != null) {
-            parts.add(e.street());
-        }
-        String town = ((e.postalCode() == null ? "" : e.postalCode() + " ") + (e.city() == null ? "" : e.city())).strip();
-        if (!town.isEmpty()) {
-            parts.add(town);
-        }
-        if (parts.isEmpty()) {
-            return e.format() == EventFormat.ONLINE ? e.onlineUrl() : null;
-        }
-        return String.join(", ", parts);
     }
 
     private Locale localeOf(RegistrationDetails r) {
@@ -198,16 +166,6 @@ class RegistrationMails {
     }
 
     private String link(String path) {
-        String base = maillage.baseUrl() == null ? "" : maillage.baseUrl().replaceAll("/+$", "");
-        return base + path;
-    }
-
-    private String host() {
-        try {
-            String host = maillage.baseUrl() == null ? null : URI.create(maillage.baseUrl()).getHost();
-            return host == null || host.isBlank() ? "maillage" : host;
-        } catch (IllegalArgumentException ex) {
-            return "maillage";
-        }
+        return links.absolute(path);
     }
 }

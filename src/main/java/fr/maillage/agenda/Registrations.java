@@ -105,19 +105,21 @@ public class Registrations {
     private final Reference reference;
     private final Accounts accounts;
     private final RegistrationMails mails;
+    private final EventCalendar calendar;
     private final StaffActions staffActions;
     private final RegistrationProperties properties;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     Registrations(JdbcClient jdbc, AgendaEventRepository events, Directory directory, Reference reference, Accounts accounts, RegistrationMails mails,
-                  StaffActions staffActions, RegistrationProperties properties, ObjectProvider<Clock> clock) {
+                  EventCalendar calendar, StaffActions staffActions, RegistrationProperties properties, ObjectProvider<Clock> clock) {
         this.jdbc = jdbc;
         this.events = events;
         this.directory = directory;
         this.reference = reference;
         this.accounts = accounts;
         this.mails = mails;
+        this.calendar = calendar;
         this.staffActions = staffActions;
         this.properties = properties;
         this.clock = clock.getIfUnique(Clock::systemUTC);
@@ -254,8 +256,8 @@ public class Registrations {
     /** The calendar entry of a confirmed registration (to download from the person's page), in {@code locale}. */
     public Optional<String> invitation(String token, Locale locale) {
         return byToken(token).filter(r -> r.status() == RegistrationStatus.CONFIRMED)
-                .map(r -> fr.maillage.shared.ical.IcsWriter.single(RegistrationMails.PROD_ID, "PUBLISH",
-                        mails.ics(r, event(r.eventId()), 0, "CONFIRMED", locale, clock.instant())));
+                .map(r -> fr.maillage.shared.ical.IcsWriter.single(EventCalendar.PROD_ID, "PUBLISH",
+                        calendar.invitation(r, event(r.eventId()), 0, "CONFIRMED", locale, clock.instant())));
     }
 
     /** The structures a person may say they represent (theirs, neither refused nor merged). */

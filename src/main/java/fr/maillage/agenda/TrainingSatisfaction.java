@@ -5,8 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +18,7 @@ import fr.maillage.mail.Mailer;
 import fr.maillage.mail.OutgoingMail;
 import fr.maillage.shared.MaillageProperties;
 import fr.maillage.shared.SiteProperties;
+import fr.maillage.shared.text.Dates;
 
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
@@ -96,7 +95,7 @@ public class TrainingSatisfaction {
         for (Invitee i : due) {
             PersonSummary p = i.personId() == null ? null : people.get(i.personId());
             Locale locale = p != null && p.locale() != null ? p.locale() : Locale.FRENCH;
-            String day = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale).format(LocalDate.ofInstant(i.startsAt(), AgendaSearch.PARIS));
+            String day = Dates.day(i.startsAt(), locale);
             String link = base() + "/agenda/satisfaction/" + i.token();
             Object[] args = {i.fullName(), i.title(), day, link, site.name()};
             mailer.queue(new OutgoingMail(i.email(), messages.getMessage("agenda.training.mail.subject", args, locale),

@@ -3,8 +3,6 @@ package fr.maillage.directory;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +17,7 @@ import fr.maillage.mail.Mailer;
 import fr.maillage.mail.OutgoingMail;
 import fr.maillage.shared.SiteProperties;
 import fr.maillage.shared.security.CurrentPerson;
+import fr.maillage.shared.text.Dates;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -53,7 +52,6 @@ public class ContactRelay {
     /** Category of the relayed e-mails in the outbox. */
     public static final String CATEGORY = "directory-contact";
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Duration DAY = Duration.ofHours(24);
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Pattern LINK = Pattern.compile("(?i)\\b(?:https?://|www\\.)");
@@ -371,13 +369,11 @@ public class ContactRelay {
     }
 
     private static String time(Instant at, Locale locale) {
-        String pattern = "en".equals(locale.getLanguage()) ? "HH:mm" : "H' h 'mm";
-        return DateTimeFormatter.ofPattern(pattern, locale).withZone(PARIS).format(at);
+        return Dates.time(at, locale);
     }
 
     private static String dayAndTime(Instant at, Locale locale) {
-        String pattern = "en".equals(locale.getLanguage()) ? "EEEE d MMMM 'at' HH:mm" : "EEEE d MMMM 'à' H' h 'mm";
-        return DateTimeFormatter.ofPattern(pattern, locale).withZone(PARIS).format(at);
+        return Dates.dateTime(at, locale);
     }
 
     private static String truncate(String s, int max) {

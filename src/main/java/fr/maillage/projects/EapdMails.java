@@ -1,6 +1,5 @@
 package fr.maillage.projects;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import fr.maillage.mail.Mailer;
 import fr.maillage.mail.OutgoingMail;
 import fr.maillage.shared.MaillageProperties;
 import fr.maillage.shared.SiteProperties;
+import fr.maillage.shared.text.Dates;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -77,12 +77,11 @@ class EapdMails {
      */
     void send(Recipient to, String kind, EapdCampaign campaign, OrganisationRef authority) {
         Locale locale = to.locale() == null ? Locale.FRENCH : to.locale();
-        DateTimeFormatter day = DateTimeFormatter.ofPattern("en".equals(locale.getLanguage()) ? "EEEE d MMMM yyyy" : "EEEE d MMMM yyyy", locale);
         String base = maillage.baseUrl() == null ? "" : maillage.baseUrl().replaceAll("/+$", "");
-        Object[] args = {String.valueOf(campaign.year()), authority.name(), day.format(campaign.closesOn()),
+        Object[] args = {String.valueOf(campaign.year()), authority.name(), Dates.day(campaign.closesOn(), locale),
                 String.valueOf(campaign.amountsYear()), site.name(),
                 base + "/acteurs/" + authority.slug() + "/apd/" + campaign.amountsYear(), properties.officialUrl(),
-                day.format(campaign.opensOn())};
+                Dates.day(campaign.opensOn(), locale)};
         String key = "projects.eapd.mail." + kind.toLowerCase(Locale.ROOT);
         String subject = messages.getMessage(key + ".subject", args, locale);
         String body = messages.getMessage("projects.eapd.mail.greeting", new Object[] {to.name() == null ? "" : to.name()}, locale)

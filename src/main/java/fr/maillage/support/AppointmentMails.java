@@ -15,6 +15,7 @@ import fr.maillage.shared.MaillageProperties;
 import fr.maillage.shared.SiteProperties;
 import fr.maillage.shared.ical.IcsEvent;
 import fr.maillage.shared.ical.IcsWriter;
+import fr.maillage.shared.text.Dates;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -95,7 +96,7 @@ class AppointmentMails {
         String link = link("/rendez-vous/" + a.token());
         String subjectLabel = msg("support.subject." + a.subject(), locale);
         String key = "support.mail.person." + kind.name().toLowerCase(Locale.ROOT) + (by == null ? "" : "." + by);
-        Object[] args = {a.personName(), SupportFormat.dateTime(a.localStart(), locale), a.staff().label(), subjectLabel,
+        Object[] args = {a.personName(), Dates.dateTime(a.localStart(), locale), a.staff().label(), subjectLabel,
                 a.organisationName(), link, site.name(), extraText(extra, locale)};
         String subject = messages.getMessage(key + ".subject", args, locale);
         StringBuilder body = new StringBuilder()
@@ -126,7 +127,7 @@ class AppointmentMails {
         String link = link("/admin/rendez-vous/" + a.id());
         String subjectLabel = msg("support.subject." + a.subject(), locale);
         String key = "support.mail.staff." + kind.name().toLowerCase(Locale.ROOT) + (by == null ? "" : "." + by);
-        Object[] args = {a.personName(), SupportFormat.dateTime(a.localStart(), locale), a.organisationName(), subjectLabel, link,
+        Object[] args = {a.personName(), Dates.dateTime(a.localStart(), locale), a.organisationName(), subjectLabel, link,
                 site.name(), extraText(extra, locale)};
         String subject = messages.getMessage(key + ".subject", args, locale);
         String body = messages.getMessage("support.mail.greeting", new Object[] {a.staff().displayName()}, locale) + "\n\n"
@@ -146,7 +147,7 @@ class AppointmentMails {
     /** The appointment's facts, one per line (never the team's notes: {@link Appointment} has none). */
     String details(Appointment a, Locale locale, boolean forStaff) {
         StringBuilder s = new StringBuilder();
-        line(s, locale, "support.mail.detail.when", SupportFormat.dateTime(a.localStart(), locale) + " – " + SupportFormat.time(a.localEnd().toLocalTime(), locale));
+        line(s, locale, "support.mail.detail.when", Dates.span(a.localStart(), a.localEnd(), locale));
         if (forStaff) {
             line(s, locale, "support.mail.detail.person", a.personName() + " <" + a.personEmail() + ">");
         } else {
@@ -184,7 +185,7 @@ class AppointmentMails {
 
     private String extraText(Object extra, Locale locale) {
         if (extra instanceof Appointment before) {
-            return SupportFormat.dateTime(before.localStart(), locale);
+            return Dates.dateTime(before.localStart(), locale);
         }
         if (extra instanceof String reason && !reason.isBlank()) {
             return reason.strip();

@@ -27,6 +27,7 @@ import fr.maillage.directory.OrganisationStatus;
 import fr.maillage.directory.OrganisationsMerged;
 import fr.maillage.shared.audit.StaffActions;
 import fr.maillage.shared.security.CurrentPerson;
+import fr.maillage.shared.text.Dates;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContext;
@@ -269,7 +270,7 @@ public class Appointments {
         Appointment a = lock(id);
         Appointment done = cancel(a, reason, true, staff);
         staffActions.record(staff, "support.cancel", "support_appointment", id,
-                a.personName() + ", " + a.organisationName() + " – " + a.localStart());
+                a.personName() + ", " + a.organisationName() + " – " + Dates.dateTime(a.localStart(), Locale.FRENCH));
         return done;
     }
 
@@ -285,7 +286,7 @@ public class Appointments {
         Availability.requireStaff(staff);
         Appointment a = lock(id);
         Appointment moved = move(a, slotKey, mode, true);
-        staffActions.record(staff, "support.move", "support_appointment", id, a.localStart() + " → " + moved.localStart());
+        staffActions.record(staff, "support.move", "support_appointment", id, Dates.dateTime(a.localStart(), Locale.FRENCH) + " → " + Dates.dateTime(moved.localStart(), Locale.FRENCH));
         return moved;
     }
 

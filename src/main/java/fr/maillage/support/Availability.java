@@ -23,6 +23,7 @@ import fr.maillage.accounts.Accounts;
 import fr.maillage.accounts.PersonSummary;
 import fr.maillage.shared.audit.StaffActions;
 import fr.maillage.shared.security.CurrentPerson;
+import fr.maillage.shared.text.Dates;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -439,7 +440,7 @@ public class Availability {
     }
 
     private static String describe(AvailabilityRule r) {
-        return r.weekday().getDisplayName(java.time.format.TextStyle.FULL, Locale.FRENCH) + " " + r.start() + "–" + r.end()
+        return Dates.weekday(r.weekday(), Locale.FRENCH) + " " + Dates.timeRange(r.start(), r.end(), Locale.FRENCH)
                 + " (" + r.slotMinutes() + " min, " + r.mode() + ")";
     }
 

@@ -103,7 +103,7 @@ class RegistrationsIntegrationTests {
         RegistrationMailbox.Mail mail = mailbox().last(awa.email());
         assertThat(mail.subject()).startsWith("Inscription confirmée\u00a0: Formation montage de projet");
         assertThat(mail.text()).contains("Bonjour Awa Diop,").contains("est confirmée")
-                .contains("Quand\u00a0: dimanche 28 mars 2027, 9\u00a0h\u00a030 – 17\u00a0h")
+                .contains("Quand\u00a0: dimanche 28 mars 2027 de 9\u00a0h\u00a030 à 17\u00a0h")
                 .contains("Où\u00a0: Maison des associations, 12 rue du Palais, 33000 Bordeaux")
                 .contains("/agenda/inscriptions/" + r.token());
         List<RegistrationMailbox.Attachment> files = mailbox().attachments(mail.id());
@@ -119,6 +119,9 @@ class RegistrationsIntegrationTests {
         assertThat(((ZonedDateTime) vevent.getStartDate().orElseThrow().getDate()).toInstant())
                 .isEqualTo(Instant.parse("2027-03-28T07:30:00Z")); // summer time that very morning
         assertThat(RegistrationMailbox.value(vevent, "DESCRIPTION")).contains("/agenda/inscriptions/" + r.token());
+        // the place and the event's page as the agenda's own calendar entries write them
+        assertThat(RegistrationMailbox.value(vevent, "LOCATION")).isEqualTo("Maison des associations, 12 rue du Palais, 33000 Bordeaux");
+        assertThat(RegistrationMailbox.value(vevent, "URL")).endsWith("/agenda/" + agenda.find(id).orElseThrow().slug());
 
         // the person's own page: cancelled by the link, the calendar entry is cancelled with the same UID
         RegistrationDetails cancelled = registrations.cancelByToken(r.token(), Instant.parse("2027-03-02T10:00:00Z"));
@@ -479,7 +482,7 @@ class RegistrationsIntegrationTests {
         jobs.sendReminders(due.plusSeconds(600));
         List<RegistrationMailbox.Mail> reminders = mailbox().to(rose.email()).stream().filter(m -> m.subject().startsWith("Rappel")).toList();
         assertThat(reminders).hasSize(1);
-        assertThat(reminders.get(0).subject()).isEqualTo("Rappel\u00a0: " + agenda.find(id).orElseThrow().title() + ", jeudi 9 décembre 2027, 14\u00a0h – 17\u00a0h");
+        assertThat(reminders.get(0).subject()).isEqualTo("Rappel\u00a0: " + agenda.find(id).orElseThrow().title() + ", jeudi 9 décembre 2027 de 14\u00a0h à 17\u00a0h");
         assertThat(reminders.get(0).text()).contains("en ligne\u00a0: https://visio.exemple.org/evaluation").contains("/agenda/inscriptions/" + r.token());
         assertThat(registrations.find(r.id()).orElseThrow().reminderSentAt()).isEqualTo(due);
         assertThat(mailbox().to(simon.email())).noneMatch(m -> m.subject().startsWith("Rappel"));

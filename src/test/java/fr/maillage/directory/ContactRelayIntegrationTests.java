@@ -383,7 +383,7 @@ class ContactRelayIntegrationTests {
         String html = write(s.slug(), sender, "Second " + s.m(), "Un second message assez long. " + s.m())
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("role=\"alert\"")
-                .containsPattern("Vous avez déjà écrit à cette structure il y a moins de 10 minutes\\. Vous pourrez lui écrire de nouveau à partir de \\d{1,2} h \\d{2}\\.")
+                .containsPattern("Vous avez déjà écrit à cette structure il y a moins de 10 minutes\\. Vous pourrez lui écrire de nouveau à partir de \\d{1,2}\u00a0h(\u00a0\\d{2})?\\.")
                 .contains("Un second message assez long. " + s.m());
         assertThat(rows(s.id())).isEqualTo(1);
         assertThat(relayed(s.m()).stream().filter(o -> o.body().contains("Un second message"))).isEmpty();
@@ -413,7 +413,7 @@ class ContactRelayIntegrationTests {
                 });
         String html = write(directory.ref(targets.get(5)).orElseThrow().slug(), sender, "Sixième " + m, "Un message assez long pour passer. " + m)
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(html).containsPattern("Vous avez atteint la limite de 5 messages par heure\\. Vous pourrez en envoyer un nouveau à partir de \\d{1,2} h \\d{2}\\.");
+        assertThat(html).containsPattern("Vous avez atteint la limite de 5 messages par heure\\. Vous pourrez en envoyer un nouveau à partir de \\d{1,2}\u00a0h(\u00a0\\d{2})?\\.");
         assertThat(rows(targets.get(5))).isZero();
 
         // an hour later the sender may write again; but twenty in 24 hours is the most

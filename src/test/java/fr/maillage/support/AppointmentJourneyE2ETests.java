@@ -14,6 +14,7 @@ import java.util.Locale;
 import fr.maillage.accounts.AccountService;
 import fr.maillage.directory.Directory;
 import fr.maillage.e2e.BrowserSupport;
+import fr.maillage.shared.text.Dates;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -98,9 +99,9 @@ class AppointmentJourneyE2ETests {
         page.locator("#rule-endTime").fill("16:00");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ajouter ce créneau")).click();
         assertThat(page.locator(".flash-ok")).containsText("Créneau hebdomadaire ajouté.");
-        assertThat(page.locator(".rule-list")).containsText("Chaque " + SupportFormat.weekday(day.getDayOfWeek(), Locale.FRENCH)
-                + ", de 14\u00a0h\u00a000 à 16\u00a0h\u00a000 · rendez-vous de 60\u00a0min");
-        assertThat(page.locator(".slot-preview")).containsText(SupportFormat.day(day, Locale.FRENCH) + " à 14\u00a0h\u00a000");
+        assertThat(page.locator(".rule-list")).containsText("Chaque " + Dates.weekday(day.getDayOfWeek(), Locale.FRENCH)
+                + ", de 14\u00a0h à 16\u00a0h · rendez-vous de 60\u00a0min");
+        assertThat(page.locator(".slot-preview")).containsText(Dates.day(day, Locale.FRENCH) + " de 14\u00a0h à 15\u00a0h");
         look(page, "rdv-disponibilites-publiees");
         logout(page);
 
@@ -129,7 +130,7 @@ class AppointmentJourneyE2ETests {
         look(page, "rdv-confirmation");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirmer le rendez-vous")).click();
         assertThat(page.locator(".flash-ok")).containsText("Votre rendez-vous est confirmé.");
-        String when = SupportFormat.dateTime(day.atTime(14, 0), Locale.FRENCH);
+        String when = Dates.dateTime(day.atTime(14, 0), Locale.FRENCH);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Votre rendez-vous du " + when))).isVisible();
         look(page, "rdv-page-personne");
         String tokenUrl = page.url();
@@ -151,7 +152,7 @@ class AppointmentJourneyE2ETests {
         look(page, "rdv-deplacer");
         page.locator("label[for='slot-" + second + "']").click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Déplacer à ce créneau")).click();
-        String moved = SupportFormat.dateTime(day.atTime(15, 0), Locale.FRENCH);
+        String moved = Dates.dateTime(day.atTime(15, 0), Locale.FRENCH);
         assertThat(page.locator(".flash-ok")).containsText("Votre rendez-vous est déplacé au " + moved);
         VEvent update = invitation(staff.email(), "Awa Diop a déplacé son rendez-vous au " + moved, "REQUEST");
         assertThat(update.getUid().orElseThrow().getValue()).isEqualTo(a.uid());
@@ -201,7 +202,7 @@ class AppointmentJourneyE2ETests {
 
         // the person's page in English
         page.navigate(tokenUrl + "?lang=en");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your appointment on " + SupportFormat.dateTime(past, Locale.ENGLISH)))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your appointment on " + Dates.dateTime(past, Locale.ENGLISH)))).isVisible();
         look(page, "rdv-page-personne-en");
     }
 
@@ -231,8 +232,7 @@ class AppointmentJourneyE2ETests {
         page.locator("#exception-reason").fill("Mission au Sénégal");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer").setExact(true)).click();
         assertThat(page.locator(".flash-ok")).containsText("Absence enregistrée");
-        assertThat(page.locator("#exceptions .rule-list")).containsText("du " + SupportFormat.day(from, Locale.FRENCH) + " au "
-                + SupportFormat.day(from.plusDays(6), Locale.FRENCH) + ", toute la journée");
+        assertThat(page.locator("#exceptions .rule-list")).containsText(Dates.dayRange(from, from.plusDays(6), Locale.FRENCH) + ", toute la journée");
         assertThat(page.locator("#exceptions .rule-list")).containsText("Mission au Sénégal");
         page.locator("#exceptions").scrollIntoViewIfNeeded();
         look(page, "rdv-absence");

@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import fr.maillage.accounts.AccountService;
 import fr.maillage.agenda.Agenda;
 import fr.maillage.directory.Directory;
+import fr.maillage.shared.text.Dates;
 
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
@@ -103,7 +104,7 @@ class AppointmentsIntegrationTests {
 
         List<SupportTestData.Mail> toAwa = SupportTestData.mailsTo(jdbc, awa.email());
         assertThat(toAwa).hasSize(1);
-        String date = SupportFormat.dateTime(s.localStart(), java.util.Locale.FRENCH);
+        String date = Dates.dateTime(s.localStart(), java.util.Locale.FRENCH);
         assertThat(toAwa.get(0).subject()).isEqualTo("Rendez-vous confirmé le " + date);
         assertThat(toAwa.get(0).body()).contains("Bonjour Awa Diop,").contains("Camille Martin, Chargée d’accompagnement")
                 .contains("Sujet\u00a0: Montage de projet").contains("En présentiel – Maison des associations, 33000 Bordeaux")
@@ -196,7 +197,7 @@ class AppointmentsIntegrationTests {
         assertThat(availability.freeSlots(staff.personId(), null)).extracting(Slot::key).contains(Slot.key(staff.personId(), a.localStart()));
 
         SupportTestData.Mail toStaff = last(staff.email());
-        assertThat(toStaff.subject()).isEqualTo("Awa Diop a annulé son rendez-vous du " + SupportFormat.dateTime(a.localStart(), java.util.Locale.FRENCH));
+        assertThat(toStaff.subject()).isEqualTo("Awa Diop a annulé son rendez-vous du " + Dates.dateTime(a.localStart(), java.util.Locale.FRENCH));
         assertThat(toStaff.body()).contains("Motif\u00a0: Notre trésorière est malade.");
         Calendar cancel = SupportTestData.ics(jdbc, toStaff.id());
         assertThat(cancel.getProperty("METHOD").orElseThrow().getValue()).isEqualTo("CANCEL");
@@ -223,8 +224,8 @@ class AppointmentsIntegrationTests {
         assertThat(moved.mode()).isEqualTo(MeetingMode.IN_PERSON); // the slot offers both: kept as it was
         assertThat(moved.uid()).isEqualTo(a.uid());
         SupportTestData.Mail toAwa = last(awa.email());
-        assertThat(toAwa.subject()).isEqualTo("Votre rendez-vous est déplacé au " + SupportFormat.dateTime(later.localStart(), java.util.Locale.FRENCH));
-        assertThat(toAwa.body()).contains("prévu le " + SupportFormat.dateTime(a.localStart(), java.util.Locale.FRENCH));
+        assertThat(toAwa.subject()).isEqualTo("Votre rendez-vous est déplacé au " + Dates.dateTime(later.localStart(), java.util.Locale.FRENCH));
+        assertThat(toAwa.body()).contains("prévu le " + Dates.dateTime(a.localStart(), java.util.Locale.FRENCH));
         VEvent e = event(SupportTestData.ics(jdbc, toAwa.id()));
         assertThat(e.getUid().orElseThrow().getValue()).isEqualTo(a.uid());
         assertThat(e.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("1");
@@ -242,7 +243,7 @@ class AppointmentsIntegrationTests {
         assertThat(again.mode()).isEqualTo(MeetingMode.VIDEO);
         assertThat(again.videoUrl()).isEqualTo("https://visio.exemple.org/equipe");
         SupportTestData.Mail toStaff = last(staff.email());
-        assertThat(toStaff.subject()).isEqualTo("Awa Diop a déplacé son rendez-vous au " + SupportFormat.dateTime(third.localStart(), java.util.Locale.FRENCH));
+        assertThat(toStaff.subject()).isEqualTo("Awa Diop a déplacé son rendez-vous au " + Dates.dateTime(third.localStart(), java.util.Locale.FRENCH));
         assertThat(event(SupportTestData.ics(jdbc, toStaff.id())).getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("2");
 
         // to the same time, or to a slot just taken: refused, nothing changes
@@ -356,7 +357,7 @@ class AppointmentsIntegrationTests {
         reminders.run(early);
         assertThat(SupportTestData.allMailsTo(jdbc, awa.email())).hasSize(before);
         assertThat(reminders.run(morning)).isGreaterThanOrEqualTo(1);
-        assertThat(lastOfAll(awa.email()).subject()).isEqualTo("Rappel\u00a0: rendez-vous demain, " + SupportFormat.dateTime(a.localStart(), java.util.Locale.FRENCH));
+        assertThat(lastOfAll(awa.email()).subject()).isEqualTo("Rappel\u00a0: rendez-vous demain, " + Dates.dateTime(a.localStart(), java.util.Locale.FRENCH));
         assertThat(lastOfAll(staff.email()).subject()).startsWith("Rappel\u00a0: rendez-vous demain avec Awa Diop");
         reminders.run(morning.plusSeconds(3600));
         reminders.run(morning.plusSeconds(7200));

@@ -9,6 +9,8 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 
+import fr.maillage.shared.text.Dates;
+
 import org.junit.jupiter.api.Test;
 
 /** Free slots in Paris wall-clock time: rules, exceptions, daylight-saving changes, notice, busy times. */
@@ -153,10 +155,12 @@ class SlotCalculatorTests {
 
     @Test
     void datesReadAsFrenchPeopleWriteThem() {
-        assertThat(SupportFormat.dateTime(LocalDateTime.of(2026, 12, 8, 14, 0), java.util.Locale.FRENCH))
-                .isEqualTo("mardi 8 décembre 2026 à 14\u00a0h\u00a000");
-        assertThat(SupportFormat.day(LocalDate.of(2027, 3, 1), java.util.Locale.FRENCH)).isEqualTo("lundi 1er mars 2027");
-        assertThat(SupportFormat.dateTime(LocalDateTime.of(2026, 12, 8, 9, 30), java.util.Locale.ENGLISH))
-                .isEqualTo("Tuesday 8 December 2026, 09:30");
+        assertThat(Dates.dateTime(LocalDateTime.of(2026, 12, 8, 14, 0), java.util.Locale.FRENCH))
+                .isEqualTo("mardi 8 décembre 2026 à 14\u00a0h");
+        assertThat(Dates.day(LocalDate.of(2027, 3, 1), java.util.Locale.FRENCH)).isEqualTo("lundi 1er mars 2027");
+        assertThat(Dates.dateTime(LocalDateTime.of(2026, 12, 8, 9, 30), java.util.Locale.ENGLISH))
+                .isEqualTo("Tuesday 8 December 2026 at 09:30");
+        assertThat(Dates.span(LocalDateTime.of(2026, 12, 8, 14, 0), LocalDateTime.of(2026, 12, 8, 15, 0), java.util.Locale.FRENCH))
+                .isEqualTo("mardi 8 décembre 2026 de 14\u00a0h à 15\u00a0h");
     }
 }

@@ -13,6 +13,7 @@ import java.util.Locale;
 
 import fr.maillage.accounts.AccountService;
 import fr.maillage.directory.Directory;
+import fr.maillage.shared.text.Dates;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,7 +105,7 @@ class SupportWebIntegrationTests {
         Slot slot = firstSlot();
         assertThat(form).contains("Prendre rendez-vous avec l’équipe").contains(orgName)
                 .contains("value=\"" + slot.key() + "\"").contains("Semaine du ")
-                .contains(SupportFormat.day(slot.localStart().toLocalDate(), Locale.FRENCH))
+                .contains(Dates.day(slot.localStart().toLocalDate(), Locale.FRENCH))
                 .contains("Recherche de financements").contains("Volontariat et service civique");
         assertThat(form).containsPattern("<option value=\"" + org + "\" selected=\"selected\">");
 
@@ -116,7 +117,7 @@ class SupportWebIntegrationTests {
 
         // check, then confirm
         String check = page(booking("verifier", slot, awa, org));
-        assertThat(check).contains("Vérifiez et confirmez votre rendez-vous").contains(SupportFormat.dateTime(slot.localStart(), Locale.FRENCH))
+        assertThat(check).contains("Vérifiez et confirmez votre rendez-vous").contains(Dates.span(slot.localStart(), slot.localEnd(), Locale.FRENCH))
                 .contains("Paul Durand " + staff.personId() + ", Chargé de mission ECSI").contains("En visioconférence")
                 .contains("Confirmer le rendez-vous");
         assertThat(appointments.upcomingOf(awa.personId())).isEmpty();
@@ -129,7 +130,7 @@ class SupportWebIntegrationTests {
 
         // her page, no sign-in needed: the facts, cancel and move
         String mine = page(get(location));
-        assertThat(mine).contains("Votre rendez-vous du " + SupportFormat.dateTime(slot.localStart(), Locale.FRENCH))
+        assertThat(mine).contains("Votre rendez-vous du " + Dates.dateTime(slot.localStart(), Locale.FRENCH))
                 .contains("Confirmé").contains("https://visio.exemple.org/equipe").contains("Nous cherchons des cofinancements pour 2027.")
                 .contains("Déplacer le rendez-vous").contains("Annuler le rendez-vous").contains("noindex");
         mvc.perform(get("/rendez-vous/inconnu-" + "x".repeat(40))).andExpect(status().isNotFound());
@@ -240,10 +241,10 @@ class SupportWebIntegrationTests {
                 .contains("value=\"17:00\"").contains("value=\"Salle 2\"").contains("Rien n’a été enregistré");
         // a slot longer than the range
         assertThat(page(rule("1", "09:00", "09:30", "45", "VIDEO", "", "https://visio.exemple.org/p")))
-                .contains("id=\"rule-slotMinutes-error\"").contains("Un rendez-vous de 45 minutes ne tient pas entre 9\u00a0h\u00a000 et 9\u00a0h\u00a030");
+                .contains("id=\"rule-slotMinutes-error\"").contains("Un rendez-vous de 45 minutes ne tient pas entre 9\u00a0h et 9\u00a0h\u00a030");
         // overlapping the Monday rule of 14:00-16:00
         assertThat(page(rule("1", "15:00", "18:00", "60", "VIDEO", "", "https://visio.exemple.org/p")))
-                .contains("Ce créneau chevauche celui du lundi de 14\u00a0h\u00a000 à 16\u00a0h\u00a000");
+                .contains("Ce créneau chevauche celui du lundi de 14\u00a0h à 16\u00a0h");
         // nonsense times and dates, no place for an in-person slot
         assertThat(page(post("/admin/rendez-vous/disponibilites/regles").with(user(staff)).with(csrf()).param("weekday", "9")
                 .param("startTime", "25:99").param("endTime", "18:00").param("slotMinutes", "abc").param("mode", "IN_PERSON")
@@ -255,13 +256,19 @@ class SupportWebIntegrationTests {
 
         // a valid rule is added, and shown
         mvc.perform(rule("6", "10:00", "12:00", "30", "VIDEO", "", "https://visio.exemple.org/p")).andExpect(status().is3xxRedirection());
-        assertThat(page(get("/admin/rendez-vous/disponibilites").with(user(staff)))).contains("Chaque samedi, de 10\u00a0h\u00a000 à 12\u00a0h\u00a000 · rendez-vous de 30\u00a0min");
+        assertThat(page(get("/admin/rendez-vous/disponibilites").with(user(staff)))).contains("Chaque samedi, de 10\u00a0h à 12\u00a0h · rendez-vous de 30\u00a0min");
 
         // an absence whose last day comes before the first
         String exception = page(post("/admin/rendez-vous/disponibilites/exceptions").with(user(staff)).with(csrf()).param("kind", "CLOSED")
                 .param("firstDay", "2030-05-10").param("lastDay", "2030-05-01").param("reason", "Congés"));
         assertThat(exception).contains("id=\"exception-lastDay-error\"").contains("Le dernier jour doit venir après le premier.")
                 .contains("value=\"Congés\"");
+        // a valid absence: its days written once, as the agenda writes whole days
+        mvc.perform(post("/admin/rendez-vous/disponibilites/exceptions").with(user(staff)).with(csrf()).param("kind", "CLOSED")
+                .param("firstDay", "2030-05-06").param("lastDay", "2030-05-10").param("reason", "Congés de printemps"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page(get("/admin/rendez-vous/disponibilites").with(user(staff))))
+                .contains("du lundi 6 au vendredi 10 mai 2030, toute la journée").contains("Congés de printemps");
         // a blank display name
         assertThat(page(post("/admin/rendez-vous/disponibilites/profil").with(user(staff)).with(csrf()).param("displayName", " ")))
                 .contains("id=\"profile-displayName-error\"").contains("Ce champ est obligatoire.");

@@ -105,7 +105,8 @@ class EventPageController {
         model.addAttribute("venueLabel", venueLabel(d));
         model.addAttribute("canonicalUrl", url);
         String plain = d.summary() != null ? d.summary() : markdown.toPlainText(d.description(), 200);
-        model.addAttribute("metaDescription", plain == null || plain.isBlank() ? views.when(d, locale) : plain);
+        // the span alone starts the description's sentence: "Jeudi 8 avril 2027 de 9 h 30 à 17 h"
+        model.addAttribute("metaDescription", plain == null || plain.isBlank() ? views.capitalize(views.when(d, locale)) : plain);
         model.addAttribute("jsonLd", jsonLd(e, url, now, locale).replace("<", "\\u003c"));
         return "agenda/events/event";
     }
@@ -149,8 +150,7 @@ class EventPageController {
             boolean sameDay = oneDay && s.start() != null && s.start().toLocalDate().equals(d.start().toLocalDate())
                     && (s.end() == null || s.end().toLocalDate().equals(s.start().toLocalDate()));
             if (sameDay) {
-                when = s.end() != null ? views.time(s.start().toLocalTime(), locale) + " – " + views.time(s.end().toLocalTime(), locale)
-                        : views.time(s.start().toLocalTime(), locale);
+                when = views.timeRange(s.start().toLocalTime(), s.end() == null ? null : s.end().toLocalTime(), locale);
             } else if (s.start() != null && s.end() != null) {
                 when = views.span(s.start(), s.end(), false, locale);
             } else if (s.start() != null) {

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.EnumMap;
@@ -22,24 +21,23 @@ import fr.maillage.agenda.OccurrenceRow;
 import fr.maillage.reference.RefItem;
 import fr.maillage.reference.RefList;
 import fr.maillage.reference.Reference;
+import fr.maillage.shared.text.Dates;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Dates and labels of the agenda, in Europe/Paris and the reader's language: the one place that
- * writes a date of the agenda in words, for its pages, feeds, widget and training pages.
- * In sentences ({@link #span}, {@link #when}): "jeudi 8 avril 2027 de 9 h 30 à 17 h",
- * "du vendredi 14 au dimanche 22 novembre 2026", "du lundi 30 novembre au mardi 1er décembre
- * 2026"; in one short line ({@link #brief}, for feed entries, the widget and training sessions):
- * "jeudi 8 avril 2027, 9 h 30 – 17 h" (English: "Thursday 8 April 2027, 09:30–17:00").
- * Templates call it as {@code ${@eventViews.when(...)}}; controllers build lists of labels once
- * per page with it. Times use non-breaking spaces so that they never wrap.
+ * Dates and labels of the agenda's pages, feeds, widget and training pages, in the reader's
+ * language. The days and times are worded by {@link Dates} (the one formatter of every module):
+ * in sentences ({@link #span}, {@link #when}) "jeudi 8 avril 2027 de 9 h 30 à 17 h", "du
+ * samedi 14 au dimanche 22 novembre 2026"; in one short line ({@link #brief}, for feed entries,
+ * the widget and training sessions) "jeudi 8 avril 2027, 9 h 30 – 17 h". This class picks the
+ * agenda's values (occurrences in Paris, whole days) and adds what only the agenda needs: the
+ * hours of an occurrence on one day of the month grid, date badges, labels looked up once per page.
+ * Templates call it as {@code ${@eventViews.when(...)}}.
  */
 @Component("eventViews")
 public class EventViews {
-
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final MessageSource messages;
     private final Reference reference;
@@ -61,43 +59,17 @@ public class EventViews {
 
     /** One occurrence of a list or a feed. */
     public String when(OccurrenceRow r, Locale locale) {
-        if (r.allDay()) {
-            return span(r.startDay().atStartOfDay(), r.endDay().atStartOfDay(), true, locale);
-        }
-        return span(paris(r.startsAt()), paris(r.endsAt()), false, locale);
+        return r.allDay() ? Dates.dayRange(r.startDay(), r.endDay(), locale) : Dates.span(r.startsAt(), r.endsAt(), locale);
     }
 
     /** One occurrence of an event. */
     public String when(Occurrence o, boolean allDay, Locale locale) {
-        if (allDay) {
-            return span(o.startDay().atStartOfDay(), o.endDay().atStartOfDay(), true, locale);
-        }
-        return span(paris(o.startsAt()), paris(o.endsAt()), false, locale);
+        return allDay ? Dates.dayRange(o.startDay(), o.endDay(), locale) : Dates.span(o.startsAt(), o.endsAt(), locale);
     }
 
-    /**
-     * A span in words. All-day: {@code end} is the last day. Timed: a span inside one day (or
-     * ending at midnight) reads "jeudi 8 avril 2027 de 9 h 30 à 17 h"; across days "du jeudi 8
-     * avril 2027 à 9 h 30 au vendredi 9 avril 2027 à 17 h".
-     */
+    /** A span in words, see {@link Dates#span(LocalDateTime, LocalDateTime, boolean, Locale)}. All-day: {@code end} is the last day. */
     public String span(LocalDateTime start, LocalDateTime end, boolean allDay, Locale locale) {
-        if (allDay) {
-            LocalDate s = start.toLocalDate();
-            LocalDate e = end.toLocalDate();
-            if (!e.isAfter(s)) {
-                return day(s, locale);
-            }
-            String first = s.getYear() != e.getYear() ? day(s, locale)
-                    : s.getMonth() != e.getMonth() ? dayMonth(s, locale) : weekdayDay(s, locale);
-            return fill(phrases(locale).days(), first, day(e, locale));
-        }
-        boolean endsAtMidnight = end.toLocalTime().equals(LocalTime.MIDNIGHT) && end.toLocalDate().equals(start.toLocalDate().plusDays(1));
-        if (end.toLocalDate().equals(start.toLocalDate()) || endsAtMidnight) {
-            return fill(phrases(locale).hours(), day(start.toLocalDate(), locale), time(start.toLocalTime(), locale),
-                    time(end.toLocalTime(), locale));
-        }
-        return fill(phrases(locale).span(), day(start.toLocalDate(), locale), time(start.toLocalTime(), locale),
-                day(end.toLocalDate(), locale), time(end.toLocalTime(), locale));
+        return Dates.span(start, end, allDay, locale);
     }
 
     /** The span of a feed entry in one short line: see {@link #brief(Instant, Instant, boolean, LocalDate, LocalDate, Locale)}. */
@@ -106,25 +78,12 @@ public class EventViews {
     }
 
     /**
-     * The span of an occurrence in one short line: "jeudi 8 avril 2027, 9 h 30 – 17 h" within a
-     * day (or up to midnight), "du jeudi 8 avril 2027, 9 h 30 au vendredi 9 avril 2027, 17 h"
-     * across days; whole days as {@link #span} writes them ("du samedi 14 au dimanche 22
-     * novembre 2026"). English: "Thursday 8 April 2027, 09:30–17:00".
+     * The span of an occurrence in one short line ({@link Dates#brief}): "jeudi 8 avril 2027,
+     * 9 h 30 – 17 h"; whole days as {@link #span} writes them ("du samedi 14 au dimanche 22
+     * novembre 2026").
      */
     public String brief(Instant start, Instant end, boolean allDay, LocalDate startDay, LocalDate endDay, Locale locale) {
-        if (allDay) {
-            return span(startDay.atStartOfDay(), endDay.atStartOfDay(), true, locale);
-        }
-        boolean fr = isFrench(locale);
-        LocalDateTime s = paris(start);
-        LocalDateTime e = paris(end);
-        boolean endsAtMidnight = e.toLocalTime().equals(LocalTime.MIDNIGHT) && e.toLocalDate().equals(s.toLocalDate().plusDays(1));
-        String first = day(s.toLocalDate(), locale) + ", " + time(s.toLocalTime(), locale);
-        if (s.toLocalDate().equals(e.toLocalDate()) || endsAtMidnight) {
-            return first + (fr ? " – " : "–") + time(e.toLocalTime(), locale);
-        }
-        String last = day(e.toLocalDate(), locale) + ", " + time(e.toLocalTime(), locale);
-        return fr ? "du " + first + " au " + last : first + " – " + last;
+        return allDay ? Dates.dayRange(startDay, endDay, locale) : Dates.brief(start, end, locale);
     }
 
     /** Words of the day lists and the month grid, looked up once per page. */
@@ -144,67 +103,70 @@ public class EventViews {
         if (r.allDay()) {
             return words.allDay();
         }
-        LocalDateTime s = paris(r.startsAt());
-        LocalDateTime e = paris(r.endsAt());
+        LocalDateTime s = Dates.paris(r.startsAt());
+        LocalDateTime e = Dates.paris(r.endsAt());
         boolean startsToday = s.toLocalDate().equals(day);
         boolean endsToday = e.toLocalDate().equals(day) || (e.toLocalTime().equals(LocalTime.MIDNIGHT) && e.toLocalDate().equals(day.plusDays(1)));
         if (startsToday && endsToday) {
-            return time(s.toLocalTime(), locale) + " – " + time(e.toLocalTime(), locale);
+            return Dates.timeRange(s.toLocalTime(), e.toLocalTime(), locale);
         }
         if (startsToday) {
-            return words.from().replace("{0}", time(s.toLocalTime(), locale));
+            return words.from().replace("{0}", Dates.time(s.toLocalTime(), locale));
         }
         if (endsToday) {
-            return words.until().replace("{0}", time(e.toLocalTime(), locale));
+            return words.until().replace("{0}", Dates.time(e.toLocalTime(), locale));
         }
         return words.allDay();
     }
 
-    // ------------------------------------------------------------------ pieces
+    // ------------------------------------------------------------------ pieces (see Dates)
 
     /** "jeudi 8 avril 2027", "mardi 1er décembre 2026", "Thursday 8 April 2027". */
     public String day(LocalDate d, Locale locale) {
-        return d == null ? "" : dayMonth(d, locale) + " " + d.getYear();
+        return Dates.day(d, locale);
     }
 
     public String day(Instant instant, Locale locale) {
-        return instant == null ? "" : day(paris(instant).toLocalDate(), locale);
+        return Dates.day(instant, locale);
     }
 
     /** "jeudi 8 avril 2027 à 9 h 30". */
     public String dateTime(LocalDateTime t, Locale locale) {
-        return t == null ? "" : fill(phrases(locale).at(), day(t.toLocalDate(), locale), time(t.toLocalTime(), locale));
+        return Dates.dateTime(t, locale);
     }
 
     public String dateTime(Instant instant, Locale locale) {
-        return instant == null ? "" : dateTime(paris(instant), locale);
+        return Dates.dateTime(instant, locale);
     }
 
     /** "9 h 30", "17 h" in French; "09:30", "17:00" in English. */
     public String time(LocalTime t, Locale locale) {
-        int m = t.getMinute();
-        String minutes = m < 10 ? "0" + m : String.valueOf(m);
-        if (isFrench(locale)) {
-            return m == 0 ? t.getHour() + "\u00a0h" : t.getHour() + "\u00a0h\u00a0" + minutes;
-        }
-        return (t.getHour() < 10 ? "0" : "") + t.getHour() + ":" + minutes;
+        return Dates.time(t, locale);
+    }
+
+    /** "9 h 30 – 17 h"; "09:30–17:00". */
+    public String timeRange(LocalTime start, LocalTime end, Locale locale) {
+        return Dates.timeRange(start, end, locale);
     }
 
     /** "novembre 2026" / "November 2026". */
     public String month(YearMonth m, Locale locale) {
-        return m.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, locale) + " " + m.getYear();
+        return Dates.month(m, locale);
     }
 
     /** "jeudi 8 avril" (no year). */
     public String dayMonth(LocalDate d, Locale locale) {
-        return weekdayDay(d, locale) + " " + d.getMonth().getDisplayName(TextStyle.FULL, locale);
+        return Dates.dayMonth(d, locale);
     }
 
     /** "jeudi 8", "mardi 1er". */
     public String weekdayDay(LocalDate d, Locale locale) {
-        String weekday = d.getDayOfWeek().getDisplayName(TextStyle.FULL, locale);
-        String n = isFrench(locale) && d.getDayOfMonth() == 1 ? "1er" : String.valueOf(d.getDayOfMonth());
-        return weekday + " " + n;
+        return Dates.weekdayDay(d, locale);
+    }
+
+    /** The words with a capital first letter, at the start of a sentence. */
+    public String capitalize(String words) {
+        return Dates.capitalize(words);
     }
 
     /** The day of the month of a date badge: "8". */
@@ -223,11 +185,11 @@ public class EventViews {
     }
 
     public String iso(LocalDateTime t) {
-        return t == null ? "" : t.atZone(PARIS).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return t == null ? "" : t.atZone(Dates.PARIS).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     public String iso(Instant instant) {
-        return instant == null ? "" : instant.atZone(PARIS).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return instant == null ? "" : instant.atZone(Dates.PARIS).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     // ------------------------------------------------------------------ labels, once per page
@@ -281,35 +243,7 @@ public class EventViews {
         return messages.getMessage("agenda.events.size.mb", new Object[] {n.format(bytes / 1024.0 / 1024.0)}, locale);
     }
 
-    static LocalDateTime paris(Instant instant) {
-        return LocalDateTime.ofInstant(instant, PARIS);
-    }
-
-    private static boolean isFrench(Locale locale) {
-        return locale == null || !"en".equals(locale.getLanguage());
-    }
-
-    /** The phrases of {@link #span}, read once per language: a month grid or a feed formats hundreds of spans. */
-    private record Phrases(String days, String hours, String span, String at) {
-    }
-
-    private final Map<String, Phrases> phrases = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private Phrases phrases(Locale locale) {
-        String lang = isFrench(locale) ? "fr" : "en";
-        return phrases.computeIfAbsent(lang, l -> new Phrases(raw("agenda.events.when.days", locale), raw("agenda.events.when.hours", locale),
-                raw("agenda.events.when.span", locale), raw("agenda.events.when.at", locale)));
-    }
-
     private String raw(String key, Locale locale) {
         return messages.getMessage(key, null, locale);
-    }
-
-    private static String fill(String pattern, String... args) {
-        String out = pattern;
-        for (int i = 0; i < args.length; i++) {
-            out = out.replace("{" + i + "}", args[i]);
-        }
-        return out;
     }
 }

@@ -24,8 +24,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import fr.maillage.agenda.Agenda;
 import fr.maillage.agenda.AgendaFeeds;
 import fr.maillage.agenda.AgendaFilters;
+import fr.maillage.agenda.AgendaLinks;
 import fr.maillage.agenda.AgendaQuery;
 import fr.maillage.agenda.AgendaSearch;
+import fr.maillage.agenda.EventCalendar;
 import fr.maillage.agenda.EventDetails;
 import fr.maillage.agenda.EventNotFoundException;
 import fr.maillage.agenda.FeedEntry;
@@ -71,15 +73,15 @@ class FeedController {
     private final AgendaFeeds feeds;
     private final Agenda agenda;
     private final Directory directory;
-    private final FeedLinks links;
-    private final IcsEvents icsEvents;
+    private final AgendaLinks links;
+    private final EventCalendar calendar;
     private final EventViews views;
     private final MessageSource messages;
     private final SiteProperties site;
     private final FeedCache cache;
     private final Reference reference;
 
-    FeedController(AgendaFeeds feeds, Agenda agenda, Directory directory, FeedLinks links, IcsEvents icsEvents, EventViews views,
+    FeedController(AgendaFeeds feeds, Agenda agenda, Directory directory, AgendaLinks links, EventCalendar calendar, EventViews views,
                    MessageSource messages, SiteProperties site, FeedCache cache, Reference reference) {
         this.cache = cache;
         this.reference = reference;
@@ -87,7 +89,7 @@ class FeedController {
         this.agenda = agenda;
         this.directory = directory;
         this.links = links;
-        this.icsEvents = icsEvents;
+        this.calendar = calendar;
         this.views = views;
         this.messages = messages;
         this.site = site;
@@ -125,8 +127,8 @@ class FeedController {
         response.setContentType(ICS_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + e.slug() + ".ics\"");
         try (Writer out = writer(response)) {
-            IcsWriter ics = new IcsWriter(out, IcsEvents.PROD_ID, "PUBLISH", e.title());
-            ics.event(icsEvents.of(e, locale));
+            IcsWriter ics = new IcsWriter(out, EventCalendar.PROD_ID, "PUBLISH", e.title());
+            ics.event(calendar.of(e, locale));
             ics.close();
         }
     }
@@ -183,9 +185,9 @@ class FeedController {
         }
         FeedCache.Tee tee = new FeedCache.Tee(response.getOutputStream());
         try (Writer out = writer(tee)) {
-            IcsWriter ics = new IcsWriter(out, IcsEvents.PROD_ID, "PUBLISH", name);
-            IcsEvents.Labels labels = icsEvents.labels(locale);
-            feeds.each(AgendaFeeds.window(query, today), now, AgendaFeeds.MAX_ENTRIES, entry -> ics.event(icsEvents.of(entry, labels)));
+            IcsWriter ics = new IcsWriter(out, EventCalendar.PROD_ID, "PUBLISH", name);
+            EventCalendar.Labels labels = calendar.labels(locale);
+            feeds.each(AgendaFeeds.window(query, today), now, AgendaFeeds.MAX_ENTRIES, entry -> ics.event(calendar.of(entry, labels)));
             ics.close();
         }
         cache.put(etag, tee.bytes());
@@ -252,7 +254,7 @@ class FeedController {
     private String summary(FeedEntry e, String when, Locale locale) {
         List<String> parts = new ArrayList<>();
         parts.add(when);
-        String where = IcsEvents.place(e.format(), e.city(), e.departement(), messages, locale);
+        String where = EventCalendar.place(e.format(), e.city(), e.departement(), messages, locale);
         if (where != null) {
             parts.add(where);
         }

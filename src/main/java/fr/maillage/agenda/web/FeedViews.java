@@ -2,6 +2,7 @@ package fr.maillage.agenda.web;
 
 import java.util.Locale;
 
+import fr.maillage.agenda.EventCalendar;
 import fr.maillage.agenda.FeedEntry;
 
 import org.springframework.context.MessageSource;
@@ -26,7 +27,7 @@ public class FeedViews {
 
     /** "Bordeaux (33)", "En ligne", "Pessac (33) et en ligne"; null when the venue has no town. */
     public String place(FeedEntry e, Locale locale) {
-        return IcsEvents.place(e.format(), e.city(), e.departement(), messages, locale(locale));
+        return EventCalendar.place(e.format(), e.city(), e.departement(), messages, locale(locale));
     }
 
     /** A duration in hours: "14 h", "3,5 h" / "14 h", "3.5 h". */

@@ -8,17 +8,17 @@ import java.util.Locale;
 import fr.maillage.agenda.EventData;
 import fr.maillage.agenda.EventDetails;
 import fr.maillage.agenda.EventFormat;
-import fr.maillage.agenda.RegistrationDates;
 import fr.maillage.agenda.RegistrationStatus;
 import fr.maillage.reference.RefList;
 import fr.maillage.reference.Reference;
+import fr.maillage.shared.text.Dates;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * Helpers of the registration pages, as {@code @registrationViews} in templates: dates in words
- * (Europe/Paris, the visitor's language), where an event takes place, reference labels (collège,
+ * (by {@link Dates}, as on the event pages, in the visitor's language), where an event takes place, reference labels (collège,
  * département) and the badge of each status.
  */
 @Component("registrationViews")
@@ -30,23 +30,23 @@ public class RegistrationViews {
         this.reference = reference;
     }
 
-    /** "jeudi 8 avril 2027, 9 h 30 – 17 h". */
+    /** The span of the event as its page writes it: "jeudi 8 avril 2027 de 9 h 30 à 17 h". */
     public String when(EventDetails e) {
         EventData d = e.data();
-        return RegistrationDates.span(d.allDay(), d.start(), d.end(), locale());
+        return Dates.span(d.start(), d.end(), d.allDay(), locale());
     }
 
-    /** The hours of a session ("14 h – 16 h"), with its day when it is not the event's first day. */
+    /** The hours of a session ("14 h – 16 h"). */
     public String hours(EventData.SessionData s) {
         if (s.start() == null) {
             return "";
         }
-        String from = RegistrationDates.time(s.start().toLocalTime(), locale());
-        return s.end() == null ? from : from + " – " + RegistrationDates.time(s.end().toLocalTime(), locale());
+        return Dates.timeRange(s.start().toLocalTime(), s.end() == null ? null : s.end().toLocalTime(), locale());
     }
 
+    /** "mardi 8 avril 2031 à 23 h 59" (Paris time). */
     public String dateTime(Instant instant) {
-        return RegistrationDates.dateTime(instant, locale());
+        return Dates.dateTime(instant, locale());
     }
 
     /** The venue and town, or the words "en ligne" for an online event (the link itself is for participants). */

@@ -1,20 +1,17 @@
 package fr.maillage.directory.web;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import fr.maillage.reference.RefList;
 import fr.maillage.reference.Reference;
+import fr.maillage.shared.text.Dates;
 
 import org.springframework.stereotype.Component;
 
-/** Helpers for the directory's pages: dates in French ("lundi 3 juin 2026") and reference labels. Used as {@code @directoryViews}. */
+/** Helpers for the directory's pages: dates in words ("lundi 3 juin 2026", by {@link Dates}) and reference labels. Used as {@code @directoryViews}. */
 @Component("directoryViews")
 public class DirectoryViews {
-
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final Reference reference;
 
@@ -22,19 +19,19 @@ public class DirectoryViews {
         this.reference = reference;
     }
 
+    /** "lundi 3 juin 2026" (Paris time). */
     public String day(Instant instant, Locale locale) {
-        if (instant == null) {
-            return "";
-        }
-        return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale).withZone(PARIS).format(instant);
+        return Dates.day(instant, locale);
     }
 
+    /** "lundi 3 juin 2026", for a day without a time. */
+    public String day(java.time.LocalDate day, Locale locale) {
+        return Dates.day(day, locale);
+    }
+
+    /** "lundi 3 juin 2026 à 14 h 30" (Paris time). */
     public String dateTime(Instant instant, Locale locale) {
-        if (instant == null) {
-            return "";
-        }
-        String pattern = "en".equals(locale.getLanguage()) ? "d MMMM yyyy, HH:mm" : "d MMMM yyyy 'à' HH 'h' mm";
-        return DateTimeFormatter.ofPattern(pattern, locale).withZone(PARIS).format(instant);
+        return Dates.dateTime(instant, locale);
     }
 
     /** Whole days since then (age in the moderation queue). */

@@ -21,6 +21,7 @@ import fr.maillage.reference.Reference;
 import fr.maillage.shared.Facet;
 import fr.maillage.shared.MaillageProperties;
 import fr.maillage.shared.SearchResult;
+import fr.maillage.shared.text.Dates;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -88,7 +89,7 @@ class AtlasController {
         List<PartnershipDetails> rows = partnerships.export(clean(query), locale, staff);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("cooperation-decentralisee-" + LocalDate.now(CoopViews.PARIS) + ".csv").build().toString());
+                .filename("cooperation-decentralisee-" + LocalDate.now(Dates.PARIS) + ".csv").build().toString());
         Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
         new AtlasCsv(messages, locale, staff, properties.baseUrl()).write(out, rows);
         out.flush();

@@ -6,36 +6,37 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+
+import fr.maillage.shared.text.Dates;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Helpers for the cooperation and e-APD pages, used as {@code @coopViews}: days in the reader's
- * language ("lundi 3 juin 2026"), amounts in euros ("5 000 €"), and amounts as typed in a
+ * language ("lundi 3 juin 2026", by {@link Dates}), amounts in euros ("5 000 €"), and amounts as typed in a
  * form field ("1500,50").
  */
 @Component("coopViews")
 public class CoopViews {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-
+    /** "lundi 3 juin 2026", "samedi 1er mars 2025". */
     public String day(LocalDate date, Locale locale) {
-        return date == null ? "" : DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale).format(date);
+        return Dates.day(date, locale);
     }
 
     public String day(Instant instant, Locale locale) {
-        return instant == null ? "" : day(LocalDate.ofInstant(instant, PARIS), locale);
+        return Dates.day(instant, locale);
     }
 
+    /** "lundi 3 juin 2026 à 14 h 30" (Paris time). */
     public String dateTime(Instant instant, Locale locale) {
-        if (instant == null) {
-            return "";
-        }
-        String pattern = "en".equals(locale.getLanguage()) ? "d MMMM yyyy, HH:mm" : "d MMMM yyyy 'à' HH 'h' mm";
-        return DateTimeFormatter.ofPattern(pattern, locale).withZone(PARIS).format(instant);
+        return Dates.dateTime(instant, locale);
+    }
+
+    /** Without the weekday, for short lines: "3 juin 2026", "1er mars 2025". */
+    public String date(LocalDate date, Locale locale) {
+        return Dates.date(date, locale);
     }
 
     /** "5 000 €", "1 250,50 €" in French; "€5,000" in English. */

@@ -2,12 +2,11 @@ package fr.maillage.projects.web;
 
 import java.text.NumberFormat;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
 import fr.maillage.projects.IatiImportStatus;
+import fr.maillage.shared.text.Dates;
 
 import org.springframework.stereotype.Component;
 
@@ -15,17 +14,9 @@ import org.springframework.stereotype.Component;
 @Component("iatiViews")
 class IatiViews {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final DateTimeFormatter FR = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' H' h 'mm", Locale.FRENCH);
-    private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.ENGLISH);
-
-    /** "lundi 3 juin 2026 à 14 h 30". */
+    /** "lundi 3 juin 2026 à 14 h 30" (Paris time). */
     public String when(Instant instant, Locale locale) {
-        if (instant == null) {
-            return "";
-        }
-        boolean en = locale != null && "en".equals(locale.getLanguage());
-        return (en ? EN : FR).format(instant.atZone(PARIS));
+        return Dates.dateTime(instant, locale);
     }
 
     /** "12,4 Mo" / "12.4 MB". */

@@ -4,14 +4,13 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.Locale;
 
 import fr.maillage.projects.ProjectData;
 import fr.maillage.reference.RefList;
 import fr.maillage.reference.Reference;
+import fr.maillage.shared.text.Dates;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -22,8 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("projectViews")
 public class ProjectViews {
-
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final Reference reference;
     private final MessageSource messages;
@@ -51,23 +48,17 @@ public class ProjectViews {
 
     /** "mars 2025". */
     public String month(LocalDate date, Locale locale) {
-        return date == null ? "" : DateTimeFormatter.ofPattern("MMMM yyyy", locale).format(date);
+        return Dates.month(date, locale);
     }
 
-    /** "1er mars 2025", "3 June 2026". */
+    /** "1er mars 2025", "3 June 2026" (the planned and actual dates of a project, without their weekday). */
     public String day(LocalDate date, Locale locale) {
-        if (date == null) {
-            return "";
-        }
-        if (isFrench(locale) && date.getDayOfMonth() == 1) {
-            return "1er " + DateTimeFormatter.ofPattern("MMMM yyyy", locale).format(date);
-        }
-        return DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(date);
+        return Dates.date(date, locale);
     }
 
     /** "lundi 3 juin 2026" (Paris time). */
     public String day(Instant instant, Locale locale) {
-        return instant == null ? "" : DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale).withZone(PARIS).format(instant);
+        return Dates.day(instant, locale);
     }
 
     /** "40 000 €", "1 500 000 FCFA"-like amounts in the currency's own symbol where the locale knows it. */

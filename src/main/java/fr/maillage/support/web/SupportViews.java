@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import fr.maillage.shared.text.Dates;
 import fr.maillage.support.Appointment;
 import fr.maillage.support.Slot;
 import fr.maillage.support.StaffMember;
 import fr.maillage.support.SupportException;
-import fr.maillage.support.SupportFormat;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -27,7 +27,8 @@ import org.springframework.validation.ObjectError;
 
 /**
  * Dates, slots and errors for the support pages. Templates call it as
- * {@code ${@supportViews.dateTime(a.localStart)}}: "mardi 8 décembre 2026 à 14 h 00" (Paris time).
+ * {@code ${@supportViews.dateTime(a.localStart)}}: "mardi 8 décembre 2026 à 14 h" (Paris time), worded
+ * by {@link Dates} as every page of the site.
  */
 @Component("supportViews")
 public class SupportViews {
@@ -62,45 +63,52 @@ public class SupportViews {
         return LocaleContextHolder.getLocale();
     }
 
+    /** "mardi 8 décembre 2026 à 14 h" (Paris time). */
     public String dateTime(LocalDateTime at) {
-        return SupportFormat.dateTime(at, locale());
+        return Dates.dateTime(at, locale());
     }
 
     public String dateTime(Instant at) {
-        return SupportFormat.dateTime(at, locale());
+        return Dates.dateTime(at, locale());
     }
 
+    /** "mardi 8 décembre 2026", "lundi 1er mars 2027". */
     public String day(LocalDate day) {
-        return SupportFormat.day(day, locale());
+        return Dates.day(day, locale());
     }
 
+    /** Whole days: "mardi 8 décembre 2026", "du samedi 14 au dimanche 22 novembre 2026". */
+    public String days(LocalDate first, LocalDate last) {
+        return Dates.dayRange(first, last, locale());
+    }
+
+    /** "14 h", "14 h 30". */
     public String time(LocalTime time) {
-        return SupportFormat.time(time, locale());
+        return Dates.time(time, locale());
     }
 
     public String weekday(DayOfWeek day) {
-        return SupportFormat.weekday(day, locale());
+        return Dates.weekday(day, locale());
     }
 
     /** "Mardi": a day of the week at the start of a line or in a list. */
     public String weekdayTitle(DayOfWeek day) {
-        String w = weekday(day);
-        return w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
+        return Dates.capitalize(weekday(day));
     }
 
-    /** "14 h 00 – 15 h 00". */
+    /** "14 h – 15 h". */
     public String hours(LocalDateTime start, LocalDateTime end) {
-        return time(start.toLocalTime()) + " – " + time(end.toLocalTime());
+        return Dates.timeRange(start.toLocalTime(), end.toLocalTime(), locale());
     }
 
-    /** "mardi 8 décembre 2026 à 14 h 00 – 15 h 00". */
+    /** "mardi 8 décembre 2026 de 14 h à 15 h". */
     public String when(Appointment a) {
-        return dateTime(a.localStart()) + " – " + time(a.localEnd().toLocalTime());
+        return Dates.span(a.localStart(), a.localEnd(), locale());
     }
 
-    /** "mardi 8 décembre 2026 à 14 h 00 – 15 h 00" for a slot. */
+    /** "mardi 8 décembre 2026 de 14 h à 15 h" for a slot. */
     public String when(Slot s) {
-        return dateTime(s.localStart()) + " – " + time(s.localEnd().toLocalTime());
+        return Dates.span(s.localStart(), s.localEnd(), locale());
     }
 
     public String iso(Instant at) {
@@ -111,7 +119,7 @@ public class SupportViews {
     public String message(SupportException.Problem p, Locale locale) {
         Object[] args = new Object[p.args() == null ? 0 : p.args().length];
         for (int i = 0; i < args.length; i++) {
-            args[i] = SupportFormat.argument(p.args()[i], locale);
+            args[i] = argument(p.args()[i], locale);
         }
         return messages.getMessage(p.messageKey(), args, locale);
     }
@@ -177,5 +185,25 @@ public class SupportViews {
 
     private static LocalDate mondayOf(Slot s) {
         return s.localStart().toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    /** An argument of a problem's message, readable: days of the week, dates and times in words, the rest as is. */
+    static Object argument(Object arg, Locale locale) {
+        if (arg instanceof DayOfWeek d) {
+            return Dates.weekday(d, locale);
+        }
+        if (arg instanceof LocalTime t) {
+            return Dates.time(t, locale);
+        }
+        if (arg instanceof LocalDateTime t) {
+            return Dates.dateTime(t, locale);
+        }
+        if (arg instanceof LocalDate d) {
+            return Dates.day(d, locale);
+        }
+        if (arg instanceof Integer || arg instanceof Long) {
+            return arg.toString();
+        }
+        return arg;
     }
 }

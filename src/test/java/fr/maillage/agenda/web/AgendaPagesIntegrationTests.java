@@ -91,7 +91,7 @@ class AgendaPagesIntegrationTests {
         // in English
         String en = page(get("/agenda").param("q", tag).param("du", "2031-03-01").header("Accept-Language", "en"));
         assertThat(en).contains("Friday 14 March 2031").contains("from Friday 14 to Sunday 23 November 2031").contains("Cancelled")
-                .contains("09:30 – 17:00");
+                .contains("09:30–17:00");
     }
 
     @Test

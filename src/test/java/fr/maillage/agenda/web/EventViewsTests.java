@@ -8,6 +8,8 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Locale;
 
+import fr.maillage.shared.text.Dates;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -27,7 +29,7 @@ class EventViewsTests {
     }
 
     static Instant paris(int y, int mo, int d, int h, int mi) {
-        return LocalDateTime.of(y, mo, d, h, mi).atZone(EventViews.PARIS).toInstant();
+        return LocalDateTime.of(y, mo, d, h, mi).atZone(Dates.PARIS).toInstant();
     }
 
     @Test
@@ -58,7 +60,7 @@ class EventViewsTests {
         assertThat(VIEWS.brief(si, paris(2027, 4, 9, 0, 0), false, d, d, FR)).as("up to midnight: one day")
                 .isEqualTo("jeudi 8 avril 2027, 9\u00a0h\u00a030 – 0\u00a0h");
         assertThat(VIEWS.brief(paris(2027, 5, 12, 9, 30), paris(2027, 5, 13, 17, 0), false, LocalDate.of(2027, 5, 12),
-                LocalDate.of(2027, 5, 13), FR)).isEqualTo("du mercredi 12 mai 2027, 9\u00a0h\u00a030 au jeudi 13 mai 2027, 17\u00a0h");
+                LocalDate.of(2027, 5, 13), FR)).isEqualTo("du mercredi 12 mai 2027 à 9\u00a0h\u00a030 au jeudi 13 mai 2027 à 17\u00a0h");
         // whole days: written as the pages write them
         LocalDate first = LocalDate.of(2026, 11, 14);
         LocalDate last = LocalDate.of(2026, 11, 22);

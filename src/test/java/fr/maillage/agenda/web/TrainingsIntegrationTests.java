@@ -180,7 +180,7 @@ class TrainingsIntegrationTests {
         assertThat(e.isPublished()).isTrue();
 
         String module = mvc.perform(get("/formations/" + m.slug())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(module).contains("du mercredi 12 mai 2027, 9\u00a0h\u00a030 au jeudi 13 mai 2027, 17\u00a0h")
+        assertThat(module).contains("du mercredi 12 mai 2027 à 9\u00a0h\u00a030 au jeudi 13 mai 2027 à 17\u00a0h")
                 .contains("href=\"/agenda/" + e.slug() + "\"").contains("12 places restantes");
         String catalogue = mvc.perform(get("/formations")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(catalogue).contains("mercredi 12 mai 2027");
