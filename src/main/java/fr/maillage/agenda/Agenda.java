@@ -176,6 +176,7 @@ public class Agenda {
         if (e.trainingModuleId != null && data.trainingModuleId() == null && !by.isStaff()) {
             data = withModule(data, e.trainingModuleId);
         }
+        List<Object> planBefore = plan(e);
         apply(data, e);
         e.updatedAt = Instant.now();
         events.saveAndFlush(e);
@@ -184,6 +185,9 @@ public class Agenda {
             staffActions.record(by, "agenda.update", "event", e.id, e.title);
         }
         publisher.publishEvent(new EventChanged(e.id, e.status, e.status, false));
+        if (e.status == EventStatus.PUBLISHED && !planBefore.equals(plan(e))) {
+            publisher.publishEvent(new EventRescheduled(e.id));
+        }
     }
 
     /**
@@ -293,6 +297,13 @@ public class Agenda {
     }
 
     // ------------------------------------------------------------------ helpers (package)
+
+    /** What participants plan around: when (occurrences included) and where. */
+    private static List<Object> plan(AgendaEvent e) {
+        return java.util.Arrays.asList(e.allDay, e.localStart, e.localEnd, e.repeatFrequency, e.repeatInterval, e.repeatUntil,
+                e.repeatCount, new java.util.TreeSet<>(e.exceptions), e.format, e.venueName, e.street, e.postalCode, e.city,
+                e.onlineUrl);
+    }
 
     AgendaEvent load(long id) {
         return events.findById(id).orElseThrow(() -> new EventNotFoundException("#" + id));

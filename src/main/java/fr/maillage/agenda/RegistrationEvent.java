@@ -15,12 +15,21 @@ record RegistrationEvent(long id, String slug, String title, String summary, Eve
                          RegistrationMode mode, Integer capacity, boolean waitingList, boolean askStructure, Instant deadline,
                          Instant startsAt, Instant endsAt, boolean allDay, LocalDateTime localStart, LocalDateTime localEnd,
                          String timeZone, EventFormat format, String venueName, String street, String postalCode, String city,
-                         String onlineUrl, Instant updatedAt) {
+                         String onlineUrl, Instant updatedAt, int version) {
 
     static final String COLUMNS = """
             id, slug, title, summary, status, moderation_message, registration_mode, capacity, waiting_list, ask_structure,
             registration_deadline, starts_at, ends_at, all_day, local_start, local_end, time_zone, format, venue_name, street,
-            postal_code, city, online_url, updated_at""";
+            postal_code, city, online_url, updated_at, version""";
+
+    /**
+     * The SEQUENCE of this event's calendar entries sent to participants: the event's version,
+     * which grows with every edit, so an updated entry replaces the one sent before; a
+     * cancellation uses the next number.
+     */
+    int calendarSequence() {
+        return version;
+    }
 
     /** Registrations close at the deadline, or at the start when there is none. */
     Instant closesAt() {
@@ -40,7 +49,7 @@ record RegistrationEvent(long id, String slug, String title, String summary, Eve
                 rs.getTimestamp("local_start").toLocalDateTime(), rs.getTimestamp("local_end").toLocalDateTime(),
                 rs.getString("time_zone"), EventFormat.valueOf(rs.getString("format")), rs.getString("venue_name"),
                 rs.getString("street"), rs.getString("postal_code"), rs.getString("city"), rs.getString("online_url"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"), rs.getInt("version"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

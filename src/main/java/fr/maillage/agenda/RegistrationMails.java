@@ -50,7 +50,7 @@ class RegistrationMails {
     /** A place is confirmed (open registration, offer confirmed, staff registration) or a request {@code approved}. */
     void confirmed(RegistrationDetails r, RegistrationEvent e, List<String> sessions, boolean approved, Instant now) {
         Locale locale = localeOf(r);
-        String ics = IcsWriter.single(EventCalendar.PROD_ID, "REQUEST", calendar.invitation(r, e, 0, "CONFIRMED", locale, now));
+        String ics = IcsWriter.single(EventCalendar.PROD_ID, "REQUEST", calendar.invitation(r, e, e.calendarSequence(), "CONFIRMED", locale, now));
         send(r, e, approved ? "approved" : "confirmed", locale, details(e, sessions, locale), null,
                 List.of(MailAttachment.calendar("invitation.ics", ics, "REQUEST")));
     }
@@ -103,6 +103,21 @@ class RegistrationMails {
         send(r, e, "event-cancelled", locale, why, null, hadInvitation ? cancelIcs(r, e, locale, now) : List.of());
     }
 
+    /**
+     * The event's dates or place changed: every live registrant is told the new ones; a
+     * confirmed person also gets the updated calendar entry (same UID, a higher SEQUENCE).
+     */
+    void rescheduled(RegistrationDetails r, RegistrationEvent e, List<String> sessions, boolean hadInvitation, Instant now) {
+        Locale locale = localeOf(r);
+        List<MailAttachment> files = List.of();
+        if (hadInvitation) {
+            String ics = IcsWriter.single(EventCalendar.PROD_ID, "REQUEST",
+                    calendar.invitation(r, e, e.calendarSequence(), "CONFIRMED", locale, now));
+            files = List.of(MailAttachment.calendar("invitation.ics", ics, "REQUEST"));
+        }
+        send(r, e, "rescheduled", locale, details(e, sessions, locale), null, files);
+    }
+
     // ------------------------------------------------------------------ building
 
     /**
@@ -135,7 +150,7 @@ class RegistrationMails {
     }
 
     private List<MailAttachment> cancelIcs(RegistrationDetails r, RegistrationEvent e, Locale locale, Instant now) {
-        String ics = IcsWriter.single(EventCalendar.PROD_ID, "CANCEL", calendar.invitation(r, e, 1, "CANCELLED", locale, now));
+        String ics = IcsWriter.single(EventCalendar.PROD_ID, "CANCEL", calendar.invitation(r, e, e.calendarSequence() + 1, "CANCELLED", locale, now));
         return List.of(MailAttachment.calendar("annulation.ics", ics, "CANCEL"));
     }
 
@@ -154,7 +169,7 @@ class RegistrationMails {
         if (e.format() != EventFormat.IN_PERSON && e.onlineUrl() != null) {
             parts.add(messages.getMessage("agenda.reg.mail.online", new Object[] {e.onlineUrl()}, locale));
         }
-        return String.join(" ; ", parts);
+        return String.join(locale.getLanguage().equals("fr") ? "\u00a0; " : "; ", parts);
     }
 
     private Locale localeOf(RegistrationDetails r) {

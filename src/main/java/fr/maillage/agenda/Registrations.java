@@ -672,6 +672,20 @@ public class Registrations {
         }
     }
 
+    /** An edit moved a published event or changed its place: every live registrant is told, with the new calendar entry. */
+    @EventListener
+    @Transactional
+    public void onEventRescheduled(EventRescheduled moved) {
+        events.flush();
+        RegistrationEvent e = lockEvent(moved.eventId());
+        Instant now = clock.instant();
+        for (RegistrationDetails r : ofEvent(e.id())) {
+            if (r.isLive()) {
+                mails.rescheduled(r, e, sessionTitles(sessions(e.id()), r.sessionIds()), r.status() == RegistrationStatus.CONFIRMED, now);
+            }
+        }
+    }
+
     /**
      * A deleted account (RGPD): the person's live registrations are cancelled, their places going
      * to the next people waiting; every registration of the person is anonymised (no name, no

@@ -334,6 +334,51 @@ class RegistrationsIntegrationTests {
         assertThat(registrations.find(four.id()).orElseThrow().waitingPosition()).isEqualTo(1);
     }
 
+    @Test
+    void movingAnEventTellsItsParticipantsWithTheUpdatedCalendarEntryButATypoFixDoesNot() {
+        long id = event(TestEvents.meeting("Rencontre déplacée " + TestStructures.newPersonId(), LocalDateTime.of(2027, 5, 20, 9, 30))
+                .end(LocalDateTime.of(2027, 5, 20, 12, 30)).capacity(1));
+        TestPerson awa = person("Awa Déplacée");
+        TestPerson bruno = person("Bruno Attente");
+        registrations.register(id, RegistrationRequest.self(), awa, Instant.parse("2027-04-01T10:00:00Z"));
+        registrations.register(id, RegistrationRequest.self(), bruno, Instant.parse("2027-04-01T10:05:00Z"));
+        String firstUid = RegistrationMailbox.value(RegistrationMailbox.event(RegistrationMailbox.calendar(
+                mailbox().attachments(mailbox().last(awa.email()).id()).get(0))), "UID");
+
+        // a typo fixed in the title: nobody is bothered
+        EventDetails e = agenda.find(id).orElseThrow();
+        TestEvents same = TestEvents.meeting(e.title() + " (corrigé)", LocalDateTime.of(2027, 5, 20, 9, 30))
+                .end(LocalDateTime.of(2027, 5, 20, 12, 30)).capacity(1);
+        agenda.update(id, e.version(), same.build(), staff);
+        assertThat(mailbox().last(awa.email()).subject()).startsWith("Inscription confirmée");
+
+        // moved to the afternoon of the next day and to Pessac: both are told, the confirmed one with the new entry
+        e = agenda.find(id).orElseThrow();
+        TestEvents moved = TestEvents.meeting(e.title(), LocalDateTime.of(2027, 5, 21, 14, 0)).end(LocalDateTime.of(2027, 5, 21, 17, 0)).capacity(1);
+        moved.postalCode = "33600";
+        moved.city = "Pessac";
+        agenda.update(id, e.version(), moved.build(), staff);
+
+        RegistrationMailbox.Mail told = mailbox().last(awa.email());
+        assertThat(told.subject()).startsWith("Changement de date ou de lieu\u00a0: Rencontre déplacée");
+        assertThat(told.text()).contains("vendredi 21 mai 2027 de 14\u00a0h à 17\u00a0h").contains("33600 Pessac");
+        VEvent updated = RegistrationMailbox.event(RegistrationMailbox.calendar(mailbox().attachments(told.id()).get(0)));
+        assertThat(RegistrationMailbox.value(updated, "UID")).isEqualTo(firstUid);
+        assertThat(Integer.parseInt(RegistrationMailbox.value(updated, "SEQUENCE"))).isGreaterThan(0);
+        assertThat(((ZonedDateTime) updated.getStartDate().orElseThrow().getDate()).toInstant()).isEqualTo(Instant.parse("2027-05-21T12:00:00Z"));
+
+        RegistrationMailbox.Mail waiting = mailbox().last(bruno.email());
+        assertThat(waiting.subject()).startsWith("Changement de date ou de lieu");
+        assertThat(mailbox().attachments(waiting.id())).isEmpty();
+
+        // cancelling afterwards still replaces the updated entry (a higher SEQUENCE again)
+        RegistrationDetails r = registrations.ofEvent(id).stream().filter(x -> x.email().equals(awa.email())).findFirst().orElseThrow();
+        registrations.cancelByToken(r.token(), Instant.parse("2027-04-02T10:00:00Z"));
+        VEvent cancelled = RegistrationMailbox.event(RegistrationMailbox.calendar(mailbox().attachments(mailbox().last(awa.email()).id()).get(0)));
+        assertThat(Integer.parseInt(RegistrationMailbox.value(cancelled, "SEQUENCE")))
+                .isGreaterThan(Integer.parseInt(RegistrationMailbox.value(updated, "SEQUENCE")));
+    }
+
     // ------------------------------------------------------------------ approval
 
     @Test
