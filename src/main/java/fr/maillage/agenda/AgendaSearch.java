@@ -27,6 +27,9 @@ public class AgendaSearch {
 
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
+    /** No occurrence is longer: the validator's longest event, a whole last day, a clock change. */
+    static final java.time.Duration LONGEST_OCCURRENCE = EventValidator.LONGEST.plusDays(2);
+
     private final JdbcClient jdbc;
 
     AgendaSearch(JdbcClient jdbc) {
@@ -66,8 +69,14 @@ public class AgendaSearch {
         StringBuilder w = new StringBuilder(" where e.status in ('PUBLISHED', 'CANCELLED')");
         List<Object> params = new ArrayList<>();
         if (q.from() != null) {
+            java.time.Instant from = q.from().atStartOfDay(PARIS).toInstant();
             w.append(" and o.ends_at > ?");
-            params.add(Timestamp.from(q.from().atStartOfDay(PARIS).toInstant()));
+            params.add(Timestamp.from(from));
+            // redundant, since no occurrence lasts longer (EventValidator.LONGEST, plus a whole last
+            // day and a clock change): a range on the indexed start lets PostgreSQL estimate a
+            // month's few hundred occurrences instead of thousands, and look their events up
+            w.append(" and o.starts_at > ?");
+            params.add(Timestamp.from(from.minus(LONGEST_OCCURRENCE)));
         }
         if (q.to() != null) {
             w.append(" and o.starts_at < ?");

@@ -108,6 +108,12 @@ public class DemoEvents {
                         homeCommunes(homeRegion), organisers(c), modules);
                 long inserted = insert(c, generator, before, target);
                 c.commit();
+                // fresh statistics after a bulk load: without them PostgreSQL plans the month view's
+                // range scan as if the occurrences were a few hundred (autovacuum catches up later)
+                try (Statement s = c.createStatement()) {
+                    s.execute("analyze agenda_event, agenda_occurrence, agenda_event_theme, agenda_event_country, agenda_event_organisation");
+                }
+                c.commit();
                 return new DemoData.LoadResult(before, inserted, Duration.ofNanos(System.nanoTime() - start));
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

@@ -42,6 +42,11 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
             config.put("full_page_writes", fsync ? "on" : "off");
             config.put("max_connections", env.getProperty("maillage.db.max-connections", "100"));
             config.put("shared_buffers", env.getProperty("maillage.db.shared-buffers", "128MB"));
+            // the portal's data lives in memory or on SSD: a random read costs little more than a
+            // sequential one (PostgreSQL's default of 4 is for spinning disks; with it the agenda's
+            // month view hashed the whole event table instead of looking up its 500 events: 15 ms → 4 ms)
+            config.put("random_page_cost", env.getProperty("maillage.db.random-page-cost", "1.1"));
+            config.put("effective_cache_size", env.getProperty("maillage.db.effective-cache-size", "1GB"));
             return EmbeddedPostgres.start(dir.resolve("postgres"), dir.resolve("pgbin"), port, config);
         });
         if (fresh && FRESH_DONE.putIfAbsent(dataDir + "/" + database, true) == null) {
