@@ -1,12 +1,10 @@
 package fr.maillage.directory;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import fr.maillage.shared.QueryValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * A search of the directory, as it appears in URLs ({@code /annuaire?q=eau&country=SN&country=ML&page=2})
@@ -189,18 +187,11 @@ public record OrganisationQuery(
 
     /** {@code q=eau&country=SN} (URL-encoded), empty for the blank search. */
     public String queryString() {
-        StringJoiner joiner = new StringJoiner("&");
-        parameters().forEach((name, values) -> values.forEach(v ->
-                joiner.add(name + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8))));
-        return joiner.toString();
+        return QueryValues.queryString(parameters());
     }
 
     /** {@code base} followed by this search's query string, if any. */
     public String url(String base) {
-        String qs = queryString();
-        if (qs.isEmpty()) {
-            return base;
-        }
-        return base + (base.contains("?") ? "&" : "?") + qs;
+        return QueryValues.url(base, queryString());
     }
 }
