@@ -179,6 +179,21 @@ public class BrowserSupport implements ExecutionCondition, AfterAllCallback, Aft
      * Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page and fails listing every violation
      * of impact serious or critical, with the offending nodes.
      */
+    /**
+     * Looks at the current page as its users would: at 1280 px and at 360 px wide, each checked with
+     * axe-core (no serious or critical violation) and kept as {@code <name>-bureau.png} and
+     * {@code <name>-telephone.png}; the page is left at desktop width.
+     */
+    public static void lookAtBothWidths(Page page, String name) {
+        page.setViewportSize(1280, 900);
+        assertNoSeriousA11yViolations(page);
+        screenshot(page, name + "-bureau");
+        page.setViewportSize(360, 740);
+        assertNoSeriousA11yViolations(page);
+        screenshot(page, name + "-telephone");
+        page.setViewportSize(1280, 900);
+    }
+
     public static void assertNoSeriousA11yViolations(Page page) {
         AxeResults results = new AxeBuilder(page).withTags(WCAG_21_AA).analyze();
         if (results.isErrored()) {

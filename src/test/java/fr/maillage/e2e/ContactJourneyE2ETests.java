@@ -135,12 +135,7 @@ class ContactJourneyE2ETests {
     }
 
     private void look(Page page, String name) {
-        page.setViewportSize(1280, 900);
-        BrowserSupport.assertNoSeriousA11yViolations(page);
-        BrowserSupport.screenshot(page, "contact-" + name + "-bureau");
-        page.setViewportSize(360, 740);
-        BrowserSupport.screenshot(page, "contact-" + name + "-telephone");
-        page.setViewportSize(1280, 900);
+        BrowserSupport.lookAtBothWidths(page, "contact-" + name);
     }
 
     private void signUpAndConfirm(Page page, String name, String email) {

@@ -189,12 +189,7 @@ class CooperationJourneyE2ETests {
     }
 
     private void look(Page page, String name) {
-        page.setViewportSize(1280, 900);
-        BrowserSupport.assertNoSeriousA11yViolations(page);
-        BrowserSupport.screenshot(page, "cooperation-" + name + "-bureau");
-        page.setViewportSize(360, 740);
-        BrowserSupport.screenshot(page, "cooperation-" + name + "-telephone");
-        page.setViewportSize(1280, 900);
+        BrowserSupport.lookAtBothWidths(page, "cooperation-" + name);
     }
 
     private void signUpAndConfirm(Page page, String name, String email) {

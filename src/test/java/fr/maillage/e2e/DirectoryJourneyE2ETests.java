@@ -115,12 +115,7 @@ class DirectoryJourneyE2ETests {
     }
 
     private void look(Page page, String name) {
-        page.setViewportSize(1280, 900);
-        BrowserSupport.assertNoSeriousA11yViolations(page);
-        BrowserSupport.screenshot(page, "parcours-" + name + "-bureau");
-        page.setViewportSize(360, 740);
-        BrowserSupport.screenshot(page, "parcours-" + name + "-telephone");
-        page.setViewportSize(1280, 900);
+        BrowserSupport.lookAtBothWidths(page, "parcours-" + name);
     }
 
     private void signUpAndConfirm(Page page, String name, String email) {

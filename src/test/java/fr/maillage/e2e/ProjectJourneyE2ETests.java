@@ -191,12 +191,7 @@ class ProjectJourneyE2ETests {
     }
 
     private void look(Page page, String name) {
-        page.setViewportSize(1280, 900);
-        BrowserSupport.assertNoSeriousA11yViolations(page);
-        BrowserSupport.screenshot(page, name + "-bureau");
-        page.setViewportSize(360, 740);
-        BrowserSupport.screenshot(page, name + "-telephone");
-        page.setViewportSize(1280, 900);
+        BrowserSupport.lookAtBothWidths(page, name);
     }
 
     private void login(Page page, String email, String password) {

@@ -172,12 +172,6 @@ class IatiJourneyE2ETests {
     }
 
     private void look(Page page, String name) {
-        page.setViewportSize(1280, 900);
-        BrowserSupport.assertNoSeriousA11yViolations(page);
-        BrowserSupport.screenshot(page, name + "-bureau");
-        page.setViewportSize(360, 740);
-        BrowserSupport.assertNoSeriousA11yViolations(page);
-        BrowserSupport.screenshot(page, name + "-telephone");
-        page.setViewportSize(1280, 900);
+        BrowserSupport.lookAtBothWidths(page, name);
     }
 }
